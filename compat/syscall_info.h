@@ -1,0 +1,31 @@
+/* syscall_info: what a syscall stop is (entry, exit, seccomp), its ABI, number and arguments.
+ * PTRACE_GET_SYSCALL_INFO (Linux 5.3+) when the kernel has it, the registers otherwise. */
+#ifndef ESTRACE_SYSCALL_INFO_H
+#define ESTRACE_SYSCALL_INFO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "sysent.h"
+
+enum stop_op {
+	OP_NONE,      /* not a syscall stop */
+	OP_ENTRY,
+	OP_EXIT,
+	OP_SECCOMP,   /* entry reported by a seccomp filter (SECCOMP_RET_TRACE) */
+};
+
+struct syscall_stop {
+	enum stop_op op;
+	enum abi abi;         /* ABI_COUNT: one estrace cannot decode (x32) */
+	uint64_t nr;
+	uint64_t args[6];
+	int64_t rval;
+};
+
+/* Fill *s for pid stopped at a syscall stop. entry_expected is used only by the fallback, which
+ * cannot tell entry from exit itself. Returns 0 or -errno. */
+int syscall_stop_get(pid_t pid, bool entry_expected, struct syscall_stop *s);
+
+#endif

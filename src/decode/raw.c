@@ -1,0 +1,38 @@
+/* raw: syscalls without a decoder of their own print their arguments and return value in hex,
+ * exactly as strace's -e raw= does. */
+#include "decode/decoder.h"
+
+#include <inttypes.h>
+
+static void raw_value(struct buf *b, uint64_t v)
+{
+	if (v)
+		buf_printf(b, "%#" PRIx64, v);
+	else
+		buf_addc(b, '0');
+}
+
+static unsigned nargs(const struct call *c)
+{
+	return c->id == SC_COUNT ? 6 : sysent[c->id].nargs[c->abi];
+}
+
+static void render_entry(const struct call *c, struct buf *b)
+{
+	for (unsigned i = 0; i < nargs(c); i++) {
+		if (i)
+			buf_adds(b, ", ");
+		raw_value(b, c->abi == ABI_I386 ? (uint32_t)c->args[i] : c->args[i]);
+	}
+}
+
+static void render_ret(const struct call *c, struct buf *b)
+{
+	if (!render_error(c, b))
+		raw_value(b, c->abi == ABI_I386 ? (uint32_t)c->rval : (uint64_t)c->rval);
+}
+
+const struct decoder dec_raw = {
+	.render_entry = render_entry,
+	.render_ret = render_ret,
+};

@@ -1,0 +1,149 @@
+/* siginfo: which fields strace shows depends on the signal and si_code; the layout on the ABI. */
+#include "decode/siginfo.h"
+
+#include <inttypes.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "decode/decoder.h"
+#include "print/xlat.h"
+
+/* The union's fields, read out of either ABI's layout. */
+struct si {
+	int signo, errno_, code;
+	int32_t pid, uid, status, sival_int, syscall_nr, fd;
+	uint32_t arch;
+	uint64_t sival_ptr, addr, utime, stime, band, call_addr, timerid, overrun;
+};
+
+static int32_t rd32(const unsigned char *p) { int32_t v; memcpy(&v, p, 4); return v; }
+static uint64_t rdw(const unsigned char *p, size_t w)
+{
+	if (w == 4)
+		return (uint32_t)rd32(p);
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
+static struct si si_load(const unsigned char *raw, enum abi abi)
+{
+	size_t w = abi == ABI_I386 ? 4 : 8;
+	const unsigned char *u = raw + (w == 8 ? 16 : 12);   /* the union follows the 3 ints */
+	struct si s = {
+		.signo = rd32(raw), .errno_ = rd32(raw + 4), .code = rd32(raw + 8),
+		.pid = rd32(u), .uid = rd32(u + 4),
+		.timerid = (uint32_t)rd32(u), .overrun = (uint32_t)rd32(u + 4),
+		.sival_int = rd32(u + 8), .sival_ptr = rdw(u + 8, w),
+		.status = rd32(u + 8), .utime = rdw(u + 8 + w, w), .stime = rdw(u + 8 + 2 * w, w),
+		.addr = rdw(u, w), .band = rdw(u, w), .fd = rd32(u + w),
+		.call_addr = rdw(u, w), .syscall_nr = rd32(u + w), .arch = (uint32_t)rd32(u + w + 4),
+	};
+	return s;
+}
+
+/* signal-specific si_code names, for codes in (0, SI_KERNEL) */
+static const struct xlat_set *codes_for(int signo)
+{
+	switch (signo) {
+	case SIGCHLD: return &xlat_cld_codes;
+	case SIGSEGV: return &xlat_segv_codes;
+	case SIGBUS: return &xlat_bus_codes;
+	case SIGILL: return &xlat_ill_codes;
+	case SIGFPE: return &xlat_fpe_codes;
+	case SIGTRAP: return &xlat_trap_codes;
+	case SIGPOLL: return &xlat_poll_codes;
+	case SIGSYS: return &xlat_sys_codes;
+	default: return NULL;
+	}
+}
+
+static bool fault_signal(int signo)
+{
+	return signo == SIGSEGV || signo == SIGBUS || signo == SIGILL || signo == SIGFPE ||
+	       signo == SIGTRAP;
+}
+
+static void put_sival(struct buf *b, const struct si *s)
+{
+	buf_printf(b, ", si_int=%d, si_ptr=", s->sival_int);
+	render_ptr(b, s->sival_ptr);
+}
+
+static void put_sender(struct buf *b, const struct si *s)
+{
+	buf_printf(b, ", si_pid=%d, si_uid=%u", s->pid, (unsigned)s->uid);
+}
+
+static void put_sigchld(struct buf *b, const struct si *s)
+{
+	put_sender(b, s);
+	buf_adds(b, ", si_status=");
+	if (s->code == CLD_EXITED)
+		buf_printf(b, "%d", s->status);
+	else
+		render_signal(b, (uint32_t)s->status);
+	buf_printf(b, ", si_utime=%" PRIu64 ", si_stime=%" PRIu64, s->utime, s->stime);
+}
+
+/* The fields after si_code, by who sent the signal and why. */
+static void put_fields(struct buf *b, const struct si *s, bool named_code)
+{
+	if (s->code == SI_USER || s->code == SI_TKILL) {
+		put_sender(b, s);
+	} else if (s->code == SI_QUEUE || s->code == SI_MESGQ) {
+		put_sender(b, s);
+		put_sival(b, s);
+	} else if (s->code == SI_TIMER) {
+		buf_printf(b, ", si_timerid=%#" PRIx64 ", si_overrun=%" PRIu64, s->timerid, s->overrun);
+		put_sival(b, s);
+	} else if (s->code == SI_KERNEL || (s->code > 0 && named_code)) {
+		if (s->signo == SIGCHLD && s->code != SI_KERNEL) {
+			put_sigchld(b, s);
+		} else if (fault_signal(s->signo)) {
+			buf_adds(b, ", si_addr=");
+			render_ptr(b, s->addr);
+		} else if (s->signo == SIGPOLL && s->code != SI_KERNEL) {
+			buf_printf(b, ", si_band=%" PRId64 ", si_fd=%d", (int64_t)s->band, s->fd);
+		} else if (s->signo == SIGSYS && s->code != SI_KERNEL) {
+			buf_adds(b, ", si_call_addr=");
+			render_ptr(b, s->call_addr);
+			buf_printf(b, ", si_syscall=%d, si_arch=%#x", s->syscall_nr, s->arch);
+		}
+	} else if (s->code > 0) {
+		put_sender(b, s);   /* a code this signal has no name for: strace shows the rt fields */
+		put_sival(b, s);
+	}
+}
+
+void render_siginfo(struct buf *b, const unsigned char *raw, enum abi abi)
+{
+	struct si s = si_load(raw, abi);
+	if (s.signo == 0) {
+		buf_adds(b, "{}");
+		return;
+	}
+	buf_adds(b, "{si_signo=");
+	render_signal(b, (uint32_t)s.signo);
+	buf_adds(b, ", si_code=");
+	const struct xlat_set *specific = codes_for(s.signo);
+	const char *name = NULL;
+	if (s.code > 0 && s.code < SI_KERNEL && specific)
+		name = xlat_name(specific, (uint64_t)(int64_t)s.code);
+	if (!name && (s.code <= 0 || s.code == SI_KERNEL))
+		name = xlat_name(&xlat_si_codes, (uint64_t)(int64_t)s.code);
+	if (name)
+		buf_adds(b, name);
+	else
+		buf_printf(b, "%#x", s.code);
+	if (s.errno_) {
+		const char *e = errno_name(s.errno_);
+		if (e)
+			buf_printf(b, ", si_errno=%s", e);
+		else
+			buf_printf(b, ", si_errno=%d", s.errno_);
+	}
+	put_fields(b, &s, name != NULL);
+	buf_addc(b, '}');
+}

@@ -1,0 +1,171 @@
+/* wait4, waitpid, waitid: the pid (or idtype and id) at entry, what was reaped at exit. */
+#include "decode/decoder.h"
+
+#include <inttypes.h>
+#include <sys/wait.h>
+
+#include "decode/siginfo.h"
+#include "mem/umem.h"
+#include "opt/options.h"
+#include "print/xlat.h"
+
+/* mem holds what exit captured: the status word, rusage, or siginfo; val[k] its size or 0 */
+enum { CAP_STATUS, CAP_RUSAGE, CAP_SIGINFO };
+
+static void capture_block(struct call *c, pid_t pid, int k, uint64_t addr, size_t size)
+{
+	c->val[k] = 0;
+	if (!addr || c->rval < 0)
+		return;
+	size_t off = c->mem.len;
+	char *dst = buf_tail(&c->mem, size);
+	if (umem_read(pid, addr, dst, size) == 0) {
+		buf_commit(&c->mem, size);
+		c->val[k] = size;
+		c->blk_off[k] = off;
+	}
+}
+
+static const unsigned char *block(const struct call *c, int k)
+{
+	return c->val[k] ? (const unsigned char *)c->mem.data + c->blk_off[k] : NULL;
+}
+
+static void render_status(struct buf *b, const struct call *c, uint64_t addr)
+{
+	const unsigned char *p = block(c, CAP_STATUS);
+	if (!p || c->rval <= 0) {
+		render_ptr(b, addr);
+		return;
+	}
+	int s = *(const int *)p;
+	buf_adds(b, "[{");
+	if (WIFEXITED(s)) {
+		buf_printf(b, "WIFEXITED(s) && WEXITSTATUS(s) == %d", WEXITSTATUS(s));
+	} else if (WIFSIGNALED(s)) {
+		buf_adds(b, "WIFSIGNALED(s) && WTERMSIG(s) == ");
+		render_signal(b, WTERMSIG(s));
+		if (WCOREDUMP(s))
+			buf_adds(b, " && WCOREDUMP(s)");
+	} else if (WIFSTOPPED(s)) {
+		buf_adds(b, "WIFSTOPPED(s) && WSTOPSIG(s) == ");
+		render_signal(b, WSTOPSIG(s));
+	} else if (WIFCONTINUED(s)) {
+		buf_adds(b, "WIFCONTINUED(s)");
+	} else {
+		buf_printf(b, "%#x", s);
+	}
+	buf_adds(b, "}]");
+}
+
+static void render_timeval(struct buf *b, const char *name, const unsigned char *p, size_t w)
+{
+	int64_t sec = w == 8 ? *(const int64_t *)p : *(const int32_t *)p;
+	int64_t usec = w == 8 ? *(const int64_t *)(p + 8) : *(const int32_t *)(p + 4);
+	buf_printf(b, "%s={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", name, sec, usec);
+}
+
+static const char *const rusage_longs[] = {
+	"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt", "ru_majflt", "ru_nswap",
+	"ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw",
+};
+
+static size_t rusage_size(const struct call *c)
+{
+	size_t w = c->abi == ABI_I386 ? 4 : 8;
+	return 4 * w + 14 * w;
+}
+
+static void render_rusage(struct buf *b, const struct call *c, uint64_t addr)
+{
+	const unsigned char *p = block(c, CAP_RUSAGE);
+	if (!p) {
+		render_ptr(b, addr);
+		return;
+	}
+	size_t w = c->abi == ABI_I386 ? 4 : 8;
+	buf_addc(b, '{');
+	render_timeval(b, "ru_utime", p, w);
+	render_timeval(b, ", ru_stime", p + 2 * w, w);
+	if (!opt.verbose) {
+		buf_adds(b, ", ...}");
+		return;
+	}
+	for (size_t i = 0; i < sizeof(rusage_longs) / sizeof(rusage_longs[0]); i++) {
+		const unsigned char *f = p + 4 * w + i * w;
+		int64_t v = w == 8 ? *(const int64_t *)f : *(const int32_t *)f;
+		buf_printf(b, ", %s=%" PRId64, rusage_longs[i], v);
+	}
+	buf_addc(b, '}');
+}
+
+static void render_pid_comma(const struct call *c, struct buf *b)
+{
+	render_int(b, c->args[0]);
+	buf_adds(b, ", ");
+}
+
+/* wait4(pid, status, options, rusage) and waitpid(pid, status, options) */
+static void wait4_capture_exit(struct call *c, pid_t pid)
+{
+	capture_block(c, pid, CAP_STATUS, c->args[1], sizeof(int));
+	if (c->id != SC_waitpid)
+		capture_block(c, pid, CAP_RUSAGE, c->args[3], rusage_size(c));
+}
+
+static void wait4_render_exit(const struct call *c, struct buf *b)
+{
+	render_status(b, c, c->args[1]);
+	buf_adds(b, ", ");
+	xlat_flags(b, &xlat_wait_options, (uint32_t)c->args[2], "W???");
+	if (c->id == SC_waitpid)
+		return;
+	buf_adds(b, ", ");
+	render_rusage(b, c, c->args[3]);
+}
+
+const struct decoder dec_wait4 = {
+	.render_entry = render_pid_comma,
+	.capture_exit = wait4_capture_exit,
+	.render_exit = wait4_render_exit,
+};
+
+const struct decoder dec_waitpid = {
+	.render_entry = render_pid_comma,
+	.capture_exit = wait4_capture_exit,
+	.render_exit = wait4_render_exit,
+};
+
+/* waitid(idtype, id, infop, options, rusage) */
+static void waitid_render_entry(const struct call *c, struct buf *b)
+{
+	xlat_value(b, &xlat_idtypes, (uint32_t)c->args[0], "P_???");
+	buf_adds(b, ", ");
+	render_int(b, c->args[1]);
+	buf_adds(b, ", ");
+}
+
+static void waitid_capture_exit(struct call *c, pid_t pid)
+{
+	capture_block(c, pid, CAP_SIGINFO, c->args[2], SIGINFO_SIZE);
+	capture_block(c, pid, CAP_RUSAGE, c->args[4], rusage_size(c));
+}
+
+static void waitid_render_exit(const struct call *c, struct buf *b)
+{
+	const unsigned char *si = block(c, CAP_SIGINFO);
+	if (si)
+		render_siginfo(b, si, c->abi);
+	else
+		render_ptr(b, c->args[2]);
+	buf_adds(b, ", ");
+	xlat_flags(b, &xlat_wait_options, (uint32_t)c->args[3], "W???");
+	buf_adds(b, ", ");
+	render_rusage(b, c, c->args[4]);
+}
+
+const struct decoder dec_waitid = {
+	.render_entry = waitid_render_entry,
+	.capture_exit = waitid_capture_exit,
+	.render_exit = waitid_render_exit,
+};

@@ -1,0 +1,23 @@
+/* umem: reading tracee memory. process_vm_readv in page-bounded chunks, PTRACE_PEEKDATA when
+ * the kernel refuses it. Every function returns 0 or -errno. */
+#ifndef ESTRACE_UMEM_H
+#define ESTRACE_UMEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util/buf.h"
+
+/* Read exactly len bytes at addr. */
+int umem_read(pid_t pid, uint64_t addr, void *dst, size_t len);
+/* Read as many of len bytes as are readable from addr on; *got = bytes read.
+ * Returns -errno only when not even the first byte could be read. */
+int umem_read_some(pid_t pid, uint64_t addr, void *dst, size_t len, size_t *got);
+/* Append the NUL-terminated string at addr to out (without the NUL), reading at most max bytes
+ * (SIZE_MAX: no limit). *complete says whether the NUL was found. An unmapped page after the
+ * string never loses the string: reads stop at page boundaries. */
+int umem_read_str(pid_t pid, uint64_t addr, size_t max, struct buf *out, bool *complete);
+
+#endif

@@ -1,0 +1,199 @@
+/* options: one table describes every option; getopt's strings and --help are built from it. */
+#include "config.h"
+
+#include "opt/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opt/filter.h"
+#include "util/buf.h"
+#include "util/die.h"
+
+struct options opt = {
+	.max_strlen = SIZE_MAX,
+	.column = 40,
+	.interactive = 0,   /* 0: chosen from -o at the end of parsing */
+};
+
+static void usage_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s -h' for more information.\n", progname);
+	exit(1);
+}
+
+/* A whole number in [min, max], or a usage error naming the option. */
+static long number_arg(const char *arg, char letter, long min, long max)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(arg, &end, 10);
+	if (!*arg || *end || errno || n < min || n > max)
+		usage_error("invalid -%c argument: '%s'", letter, arg);
+	return n;
+}
+
+static void on_follow(const char *arg) { opt.follow++; }
+static void on_follow_sep(const char *arg) { opt.follow = 2; }
+static void on_output(const char *arg) { opt.outfile = arg; }
+static void on_strlen(const char *arg)
+{
+	opt.max_strlen = number_arg(arg, 's', 0, INT_MAX);
+	opt.strlen_given = true;
+}
+static void on_column(const char *arg) { opt.column = number_arg(arg, 'a', 0, INT_MAX); }
+static void on_verbose(const char *arg) { opt.verbose = true; }
+static void on_quiet(const char *arg) { opt.quiet++; }
+static void on_expr(const char *arg) { filter_parse(arg); }
+static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 'I', 1, 4); }
+static void on_hex(const char *arg) { opt.quote = opt.quote == QUOTE_C ? QUOTE_HEX_NONPRINT : QUOTE_HEX_ALL; }
+static void on_help(const char *arg);
+static void on_version(const char *arg);
+
+/* Long forms of -e qualifiers, as strace spells them: --trace=SET is -e trace=SET. */
+static void parse_qualified(const char *qualifier, const char *set)
+{
+	struct buf e = BUF_INIT;
+	buf_printf(&e, "%s=%s", qualifier, set);
+	filter_parse(e.data);
+	buf_free(&e);
+}
+static void on_trace_long(const char *arg) { parse_qualified("trace", arg); }
+static void on_signal_long(const char *arg) { parse_qualified("signal", arg); }
+
+struct optdef {
+	char shortopt;            /* 0: long only */
+	const char *longopt;      /* NULL: short only */
+	const char *argname;      /* NULL: takes no argument */
+	void (*handle)(const char *arg);
+	const char *help;
+};
+
+static const struct optdef optdefs[] = {
+	{ 'f', "follow-forks", NULL, on_follow,
+	  "follow children (fork, vfork, clone, clone3, threads); -ff: one file per thread with -o" },
+	{ 0, "output-separately", NULL, on_follow_sep, "like -ff" },
+	{ 'o', "output", "FILE", on_output,
+	  "write the trace to FILE (FILE.PID per thread with -ff) instead of stderr" },
+	{ 's', "string-limit", "N", on_strlen,
+	  "cut strings at N bytes and arrays at N elements, as strace; default: never cut" },
+	{ 'v', "no-abbrev", NULL, on_verbose, "print environment arrays in full" },
+	{ 'q', "quiet", NULL, on_quiet,
+	  "hide attach messages; -qq also exit lines; -qqq also 'superseded' lines" },
+	{ 'e', NULL, "EXPR", on_expr,
+	  "trace=SET (names, %class, all, none, !SET; default %process), signal=SET" },
+	{ 0, "trace", "SET", on_trace_long, "same as -e trace=SET" },
+	{ 0, "signal", "SET", on_signal_long, "same as -e signal=SET" },
+	{ 'a', "columns", "N", on_column, "align return values at column N (default 40)" },
+	{ 'x', NULL, NULL, on_hex, "print non-ASCII strings in hex; -xx: all strings in hex" },
+	{ 'I', "interruptible", "N", on_interactive,
+	  "1: no signals blocked; 2: fatal signals blocked while decoding; "
+	  "3: always (default with -o FILE CMD); 4: also SIGTSTP" },
+	{ 'h', "help", NULL, on_help, "print this help and exit" },
+	{ 'V', "version", NULL, on_version, "print the version and exit" },
+};
+
+#define NOPTS (sizeof(optdefs) / sizeof(optdefs[0]))
+
+static void on_help(const char *arg)
+{
+	printf("Usage: %s [OPTIONS] PROG [ARGS]\n"
+	       "Trace the system calls of PROG and its children, printing them as strace does.\n\n",
+	       progname);
+	for (size_t i = 0; i < NOPTS; i++) {
+		const struct optdef *d = &optdefs[i];
+		char left[64];
+		int n = 0;
+		if (d->shortopt)
+			n += snprintf(left + n, sizeof(left) - n, "-%c%s%s", d->shortopt,
+				      d->argname ? " " : "", d->argname ? d->argname : "");
+		if (d->longopt)
+			n += snprintf(left + n, sizeof(left) - n, "%s--%s%s%s", d->shortopt ? ", " : "",
+				      d->longopt, d->argname ? "=" : "", d->argname ? d->argname : "");
+		printf("  %-28s %s\n", left, d->help);
+	}
+	printf("\nUnlike strace, nothing is truncated unless -s is given. See %s(1).\n", progname);
+	exit(0);
+}
+
+static void on_version(const char *arg)
+{
+	printf("%s -- version %s\n", progname, PACKAGE_VERSION);
+	exit(0);
+}
+
+/* Build getopt_long's inputs from the table; a long option's val is its table index + 256. */
+static void build_getopt(char *shorts, struct option *longs)
+{
+	char *s = shorts;
+	*s++ = '+';   /* stop at the first non-option: the command */
+	*s++ = ':';   /* report a missing argument as ':' */
+	size_t nl = 0;
+	for (size_t i = 0; i < NOPTS; i++) {
+		const struct optdef *d = &optdefs[i];
+		if (d->shortopt) {
+			*s++ = d->shortopt;
+			if (d->argname)
+				*s++ = ':';
+		}
+		if (d->longopt)
+			longs[nl++] = (struct option){ d->longopt, d->argname ? required_argument : no_argument,
+						       NULL, (int)(256 + i) };
+	}
+	*s = '\0';
+	longs[nl] = (struct option){ 0 };
+}
+
+static const struct optdef *find_def(int c)
+{
+	if (c >= 256)
+		return &optdefs[c - 256];
+	for (size_t i = 0; i < NOPTS; i++)
+		if (optdefs[i].shortopt == c)
+			return &optdefs[i];
+	return NULL;
+}
+
+void options_parse(int argc, char **argv)
+{
+	char shorts[2 * NOPTS + 3];
+	struct option longs[NOPTS + 1];
+	build_getopt(shorts, longs);
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		if (c == ':') {
+			if (optopt && optopt < 256)
+				usage_error("option requires an argument -- '%c'", optopt);
+			usage_error("option '%s' requires an argument", argv[optind - 1]);
+		}
+		const struct optdef *d = c == '?' ? NULL : find_def(c);
+		if (!d) {
+			if (optopt && optopt < 256)
+				usage_error("invalid option -- '%c'", optopt);
+			usage_error("unrecognized option '%s'", argv[optind - 1]);
+		}
+		d->handle(optarg);
+	}
+	if (optind >= argc)
+		usage_error("must have PROG [ARGS] or -p PID");
+	opt.cmd = argv + optind;
+	if (opt.outfile && !opt.quiet)
+		opt.quiet = 1;   /* -o FILE CMD: attach messages would only clutter the terminal */
+	if (!opt.interactive)
+		opt.interactive = opt.outfile ? 3 : 2;
+	filter_finish();
+}

@@ -1,0 +1,28 @@
+/* options: the command line, parsed once into a read-only struct the rest of estrace reads. */
+#ifndef ESTRACE_OPTIONS_H
+#define ESTRACE_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "print/quote.h"
+
+struct options {
+	int follow;               /* 0; 1: -f; 2: -ff (one output file per thread) */
+	const char *outfile;      /* -o FILE, or NULL for stderr */
+	size_t max_strlen;        /* -s N; SIZE_MAX when not given: nothing is cut */
+	bool strlen_given;
+	bool verbose;             /* -v: whole environment arrays */
+	int quiet;                /* -q count: 1 attach msgs, 2 +exit lines, 3 +superseded */
+	int column;               /* -a N, the column of "= " */
+	int interactive;          /* -I N: which fatal signals estrace blocks */
+	enum quote_style quote;
+	char **cmd;               /* the command to run, NULL-terminated */
+};
+
+extern struct options opt;
+
+/* Parse argv; on bad input print "estrace: ..." and exit 1; -h/-V print and exit 0. */
+void options_parse(int argc, char **argv);
+
+#endif

@@ -1,0 +1,194 @@
+/* out: buffered trace outputs and the line discipline (see out.h). */
+#include "print/out.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "trace/tracee.h"
+#include "util/die.h"
+
+static struct out *all_outs;
+static enum prefix_mode prefix_mode = PREFIX_NONE;
+static int ret_column = 40;
+
+struct out *out_open_fd(int fd)
+{
+	struct out *o = xcalloc(1, sizeof(*o));
+	o->fd = fd;
+	buf_init(&o->pending);
+	o->next = all_outs;
+	all_outs = o;
+	return o;
+}
+
+struct out *out_open_file(const char *path, bool append)
+{
+	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
+	int fd = open(path, flags, 0666);
+	if (fd < 0)
+		die("Can't fopen '%s': %s", path, strerror(errno));
+	return out_open_fd(fd);
+}
+
+static void out_flush(struct out *o)
+{
+	size_t done = 0;
+	while (done < o->pending.len) {
+		ssize_t n = write(o->fd, o->pending.data + done, o->pending.len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;   /* a closed pipe or full disk: drop the output, keep tracing */
+		done += n;
+	}
+	buf_reset(&o->pending);
+}
+
+void out_close(struct out *o)
+{
+	out_flush(o);
+	for (struct out **p = &all_outs; *p; p = &(*p)->next) {
+		if (*p == o) {
+			*p = o->next;
+			break;
+		}
+	}
+	if (o->fd > 2)
+		close(o->fd);
+	buf_free(&o->pending);
+	free(o);
+}
+
+void out_flush_all(void)
+{
+	for (struct out *o = all_outs; o; o = o->next)
+		if (o->pending.len)
+			out_flush(o);
+}
+
+void out_add(struct out *o, const char *s, size_t n)
+{
+	buf_add(&o->pending, s, n);
+	const char *nl = memrchr(s, '\n', n);
+	o->col = nl ? (size_t)(s + n - nl - 1) : o->col + n;
+	if (o->pending.len >= 1 << 16)
+		out_flush(o);
+}
+
+void out_puts(struct out *o, const char *s)
+{
+	out_add(o, s, strlen(s));
+}
+
+void out_printf(struct out *o, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof(small)) {
+		out_add(o, small, n);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	out_add(o, b.data, b.len);
+	buf_free(&b);
+}
+
+void line_setup(enum prefix_mode mode, int column)
+{
+	prefix_mode = mode;
+	ret_column = column;
+}
+
+void line_unfinish(struct tracee *t)
+{
+	struct out *o = t->out;
+	if (o->owner != t)
+		return;
+	out_puts(o, " <unfinished ...>\n");
+	o->owner = NULL;
+}
+
+void line_begin(struct tracee *t)
+{
+	struct out *o = t->out;
+	if (o->owner && o->owner != t)
+		line_unfinish((struct tracee *)o->owner);
+	else if (o->owner == t)
+		line_end(t);   /* a line left open by the same tracee: close it as it is */
+	switch (prefix_mode) {
+	case PREFIX_STDERR:
+		if (tracee_count() > 1)
+			out_printf(o, "[pid %5d] ", t->pid);
+		break;
+	case PREFIX_FILE:
+		out_printf(o, "%-5d ", t->pid);
+		break;
+	case PREFIX_NONE:
+		break;
+	}
+	o->owner = t;
+}
+
+void line_resume(struct tracee *t, const char *name)
+{
+	if (t->out->owner == t)
+		return;
+	line_begin(t);
+	out_printf(t->out, "<... %s resumed>", name);
+}
+
+void line_ret(struct tracee *t, const char *text)
+{
+	struct out *o = t->out;
+	size_t col = o->col;
+	if (col < (size_t)ret_column) {
+		static const char spaces[] = "                                                                ";
+		size_t pad = ret_column - col;
+		while (pad > 0) {
+			size_t n = pad < sizeof(spaces) - 1 ? pad : sizeof(spaces) - 1;
+			out_add(o, spaces, n);
+			pad -= n;
+		}
+	} else {
+		out_add(o, " ", 1);
+	}
+	out_puts(o, "= ");
+	out_puts(o, text);
+	line_end(t);
+}
+
+void line_end(struct tracee *t)
+{
+	out_add(t->out, "\n", 1);
+	if (t->out->owner == t)
+		t->out->owner = NULL;
+}
+
+void line_full(struct tracee *t, const char *text)
+{
+	line_begin(t);
+	out_puts(t->out, text);
+	line_end(t);
+}
+
+void message(const char *fmt, ...)
+{
+	out_flush_all();
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	fflush(stderr);
+	va_end(ap);
+}

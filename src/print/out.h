@@ -1,0 +1,63 @@
+/* out: where trace lines go, and the line discipline (pid prefix, return-value column,
+ * "<unfinished ...>" / "<... NAME resumed>").
+ *
+ * An out is one destination: stderr, the -o file, or one -ff file per tracee. Bytes are
+ * buffered and written at out_flush_all (the tracer calls it before it blocks). At most one
+ * tracee owns the open (unterminated) line of an out; when another tracee begins a line, the
+ * owner's line is ended with " <unfinished ...>" and resumes later as "<... NAME resumed>". */
+#ifndef ESTRACE_OUT_H
+#define ESTRACE_OUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "util/buf.h"
+
+struct tracee;
+
+struct out {
+	int fd;
+	struct buf pending;          /* written at flush */
+	size_t col;                  /* bytes since the last newline, for alignment */
+	const struct tracee *owner;  /* who has an unterminated line here, or NULL */
+	struct out *next;            /* registry of all outs, for out_flush_all */
+};
+
+struct out *out_open_fd(int fd);
+/* Open (truncate, or append) a file for trace output; dies with a clear message on error. */
+struct out *out_open_file(const char *path, bool append);
+void out_close(struct out *o);
+void out_flush_all(void);
+
+/* Raw text on a tracee's line; keeps the column count. */
+void out_add(struct out *o, const char *s, size_t n);
+void out_puts(struct out *o, const char *s);
+void out_printf(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The pid prefix layout, chosen once from the options. */
+enum prefix_mode {
+	PREFIX_STDERR,   /* "[pid  N] " while more than one tracee is alive */
+	PREFIX_FILE,     /* "N     " on every line (-o FILE with -f) */
+	PREFIX_NONE,     /* -ff files, or -o without -f */
+};
+void line_setup(enum prefix_mode mode, int column);
+
+/* Start a line for t (ending another tracee's open line first) and print its prefix. */
+void line_begin(struct tracee *t);
+/* Continue t's syscall line at exit: nothing if t still owns the open line, else a new
+ * line "<... NAME resumed>". */
+void line_resume(struct tracee *t, const char *name);
+/* End t's line with the return value: pad to the column, "= " text, newline. */
+void line_ret(struct tracee *t, const char *text);
+/* End t's line with a newline as it is. */
+void line_end(struct tracee *t);
+/* If t owns an open line, end it with " <unfinished ...>". */
+void line_unfinish(struct tracee *t);
+/* A whole line for t, e.g. "+++ exited with 0 +++". */
+void line_full(struct tracee *t, const char *text);
+
+/* estrace's own messages ("Process N attached") to stderr, landing mid-line as strace's do. */
+void message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

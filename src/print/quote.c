@@ -1,0 +1,92 @@
+/* quote: strace's string quoting. Bytes 0x20..0x7e other than '"' and '\\' print as they are;
+ * \t \n \v \f \r and the two specials get C escapes; every other byte is octal with as few
+ * digits as possible, or exactly three when the next byte is an octal digit. */
+#include "print/quote.h"
+
+#include <stdbool.h>
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* The escape letter for a byte with a one-letter escape, or 0. */
+static char letter_escape(unsigned char c)
+{
+	switch (c) {
+	case '"': return '"';
+	case '\\': return '\\';
+	case '\t': return 't';
+	case '\n': return 'n';
+	case '\v': return 'v';
+	case '\f': return 'f';
+	case '\r': return 'r';
+	default: return 0;
+	}
+}
+
+static bool plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+static bool needs_octal(unsigned char c)
+{
+	return !plain(c) && !letter_escape(c);
+}
+
+static void quote_hex(struct buf *out, const unsigned char *s, size_t len)
+{
+	char *p = buf_tail(out, len * 4);
+	for (size_t i = 0; i < len; i++) {
+		*p++ = '\\';
+		*p++ = 'x';
+		*p++ = hexdigits[s[i] >> 4];
+		*p++ = hexdigits[s[i] & 15];
+	}
+	buf_commit(out, len * 4);
+}
+
+static size_t put_octal(char *p, unsigned char c, bool next_is_digit)
+{
+	size_t n = 0;
+	p[n++] = '\\';
+	if (next_is_digit || c >= 0100)
+		p[n++] = '0' + (c >> 6);
+	if (next_is_digit || c >= 010)
+		p[n++] = '0' + ((c >> 3) & 7);
+	p[n++] = '0' + (c & 7);
+	return n;
+}
+
+static void quote_c(struct buf *out, const unsigned char *s, size_t len)
+{
+	/* worst case 4 bytes out per byte in; reserve once */
+	char *start = buf_tail(out, len * 4);
+	char *p = start;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (plain(c)) {
+			*p++ = c;
+		} else if (letter_escape(c)) {
+			*p++ = '\\';
+			*p++ = letter_escape(c);
+		} else {
+			bool next_digit = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7';
+			p += put_octal(p, c, next_digit);
+		}
+	}
+	buf_commit(out, p - start);
+}
+
+void quote_string(struct buf *out, const char *str, size_t len, enum quote_style style)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	bool hex = style == QUOTE_HEX_ALL;
+	if (style == QUOTE_HEX_NONPRINT)
+		for (size_t i = 0; i < len && !hex; i++)
+			hex = needs_octal(s[i]);
+	buf_addc(out, '"');
+	if (hex)
+		quote_hex(out, s, len);
+	else
+		quote_c(out, s, len);
+	buf_addc(out, '"');
+}

@@ -1,0 +1,18 @@
+/* tables: the one translation unit that instantiates the generated xlat tables. */
+#include "print/xlat.h"
+
+#include "xlat/clone_flags.h"
+#include "xlat/signals.h"
+#include "xlat/errnos.h"
+#include "xlat/at_flags.h"
+#include "xlat/wait_options.h"
+#include "xlat/idtypes.h"
+#include "xlat/si_codes.h"
+#include "xlat/cld_codes.h"
+#include "xlat/segv_codes.h"
+#include "xlat/bus_codes.h"
+#include "xlat/ill_codes.h"
+#include "xlat/fpe_codes.h"
+#include "xlat/trap_codes.h"
+#include "xlat/poll_codes.h"
+#include "xlat/sys_codes.h"

@@ -1,0 +1,90 @@
+/* xlat: lookups in the generated name tables. */
+#include "print/xlat.h"
+
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *xlat_name(const struct xlat_set *set, uint64_t val)
+{
+	for (size_t i = 0; i < set->size; i++)
+		if (set->data[i].val == val)
+			return set->data[i].str;
+	return NULL;
+}
+
+void xlat_flags(struct buf *b, const struct xlat_set *set, uint64_t val, const char *unknown)
+{
+	if (val == 0) {
+		buf_addc(b, '0');
+		return;
+	}
+	const char *sep = "";
+	for (size_t i = 0; i < set->size && val; i++) {
+		uint64_t bit = set->data[i].val;
+		if (bit && (val & bit) == bit) {
+			buf_adds(b, sep);
+			buf_adds(b, set->data[i].str);
+			val &= ~bit;
+			sep = "|";
+		}
+	}
+	if (val && *sep)
+		buf_printf(b, "|%#" PRIx64, val);
+	else if (val)
+		buf_printf(b, "%#" PRIx64 " /* %s */", val, unknown);
+}
+
+void xlat_value(struct buf *b, const struct xlat_set *set, uint64_t val, const char *unknown)
+{
+	const char *name = xlat_name(set, val);
+	if (name)
+		buf_adds(b, name);
+	else
+		buf_printf(b, "%#" PRIx64 " /* %s */", val, unknown);
+}
+
+const char *signal_name(int sig)
+{
+	static char rt[32][12];
+	if (sig == 32)
+		return "SIGRTMIN";
+	if (sig > 32 && sig <= 64) {
+		char *s = rt[sig - 33];
+		if (!s[0])
+			snprintf(s, sizeof(rt[0]), "SIGRT_%d", sig - 32);
+		return s;
+	}
+	return sig > 0 ? xlat_name(&xlat_signals, sig) : NULL;
+}
+
+void signal_print(struct buf *b, int sig)
+{
+	const char *name = signal_name(sig);
+	if (name)
+		buf_adds(b, name);
+	else
+		buf_printf(b, "%d", sig);
+}
+
+const char *errno_name(int err)
+{
+	return err > 0 ? xlat_name(&xlat_errnos, err) : NULL;
+}
+
+/* Kernel-internal errnos that userspace never sees, so libc has no text for them. */
+static const struct xlat internal_texts[] = {
+	{ 512, "To be restarted if SA_RESTART is set" },
+	{ 513, "To be restarted" },
+	{ 514, "To be restarted if no handler" },
+	{ 516, "Interrupted by signal" },
+};
+
+const char *errno_text(int err)
+{
+	for (size_t i = 0; i < sizeof(internal_texts) / sizeof(internal_texts[0]); i++)
+		if (internal_texts[i].val == (uint64_t)err)
+			return internal_texts[i].str;
+	return strerror(err);
+}

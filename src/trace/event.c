@@ -1,0 +1,348 @@
+/* event: capture, resume and render one tracee stop. Capture runs while the tracee is stopped
+ * and reads all that rendering needs; render runs after the tracee was resumed. */
+#include "trace/event.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "compat/syscall_info.h"
+#include "decode/decoder.h"
+#include "opt/filter.h"
+#include "opt/options.h"
+#include "print/out.h"
+#include "print/xlat.h"
+#include "trace/tracer.h"
+
+static struct buf scratch;   /* render text, reused */
+
+static const char *call_name(const struct call *c)
+{
+	static char unknown[32];
+	if (c->id != SC_COUNT)
+		return sysent[c->id].name;
+	snprintf(unknown, sizeof(unknown), "syscall_%#" PRIx64, c->nr);
+	return unknown;
+}
+
+static const struct decoder *decoder_of(const struct call *c)
+{
+	extern const struct decoder dec_raw;
+	return c->id != SC_COUNT ? sysent[c->id].decoder : &dec_raw;
+}
+
+/* ---- capture ---- */
+
+static void capture_entry(struct event *ev, const struct syscall_stop *s)
+{
+	struct tracee *t = ev->t;
+	struct call *c = &t->call;
+	call_reset(c);
+	c->abi = s->abi == ABI_COUNT ? ABI_X86_64 : s->abi;
+	c->nr = s->nr;
+	c->id = s->abi == ABI_COUNT ? SC_COUNT : sysent_id(s->abi, s->nr);
+	for (int i = 0; i < 6; i++)
+		c->args[i] = s->args[i];
+	if (t->startup && c->id == SC_execve)
+		t->startup = false;   /* the command's own execve: from here on all is shown */
+	t->in_syscall = true;
+	t->traced_call = !t->startup && trace_wanted(c->id);
+	t->entry_printed = false;
+	if (!t->traced_call)
+		return;
+	const struct decoder *d = decoder_of(c);
+	if (d->capture_entry)
+		d->capture_entry(c, t->pid);
+	ev->kind = EV_ENTRY;
+}
+
+static void capture_exit(struct event *ev, const struct syscall_stop *s)
+{
+	struct tracee *t = ev->t;
+	if (!t->in_syscall)
+		return;   /* a new child's return from fork: no entry was seen */
+	t->in_syscall = false;
+	t->call.rval = s->rval;
+	t->call.exited = true;
+	if (!t->traced_call)
+		return;
+	const struct decoder *d = decoder_of(&t->call);
+	if (d->capture_exit)
+		d->capture_exit(&t->call, t->pid);
+	ev->kind = EV_EXIT;
+}
+
+static void capture_syscall(struct event *ev)
+{
+	struct syscall_stop s;
+	if (syscall_stop_get(ev->pid, !ev->t->in_syscall, &s) < 0) {
+		ev->how = RESUME_NONE;   /* gone: its death is reported next */
+		return;
+	}
+	if (s.op == OP_ENTRY || s.op == OP_SECCOMP)
+		capture_entry(ev, &s);
+	else if (s.op == OP_EXIT)
+		capture_exit(ev, &s);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static void capture_signal(struct event *ev, int sig)
+{
+	struct tracee *t = ev->t;
+	if (t->startup && (sig == SIGSTOP || sig == SIGCONT)) {
+		ev->inject_sig = sig == SIGCONT ? sig : 0;   /* estrace's own start-up signals */
+		return;
+	}
+	if (ptrace(PTRACE_GETSIGINFO, ev->pid, 0, ev->siginfo) < 0) {
+		ev->how = errno == ESRCH ? RESUME_NONE : RESUME_SYSCALL;
+		ev->inject_sig = sig;
+		return;
+	}
+	ev->inject_sig = sig;
+	if (!t->startup && signal_wanted(sig))
+		ev->kind = EV_SIGNAL;
+}
+
+static void capture_stop(struct event *ev, int sig)
+{
+	struct tracee *t = ev->t;
+	if (!t->attached) {
+		t->attached = true;   /* a new child's first stop */
+		return;
+	}
+	if (is_stop_signal(sig) && !t->startup) {
+		ev->kind = EV_GROUP_STOP;
+		ev->how = RESUME_LISTEN;
+		ev->other = sig;
+	}
+}
+
+static unsigned long event_msg(pid_t pid)
+{
+	unsigned long msg = 0;
+	ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg);
+	return msg;
+}
+
+static void capture_new_child(struct event *ev)
+{
+	pid_t child = (pid_t)event_msg(ev->pid);
+	if (child > 0 && !tracee_find(child))
+		tracer_new_child(child);
+}
+
+static void capture_exec(struct event *ev)
+{
+	pid_t old = (pid_t)event_msg(ev->pid);
+	if (old > 0 && old != ev->pid) {
+		ev->kind = EV_EXEC_SWITCH;
+		ev->other = old;
+	}
+}
+
+void event_capture(struct event *ev)
+{
+	int st = ev->status;
+	ev->kind = EV_NOTHING;
+	ev->how = RESUME_SYSCALL;
+	ev->inject_sig = 0;
+	if (WIFEXITED(st) || WIFSIGNALED(st)) {
+		ev->kind = EV_DEATH;
+		ev->how = RESUME_NONE;
+		return;
+	}
+	if (!WIFSTOPPED(st)) {
+		ev->how = RESUME_NONE;
+		return;
+	}
+	int sig = WSTOPSIG(st);
+	if (sig == (SIGTRAP | 0x80)) {
+		capture_syscall(ev);
+		return;
+	}
+	switch ((unsigned)st >> 16) {
+	case 0:
+		capture_signal(ev, sig);
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		capture_new_child(ev);
+		break;
+	case PTRACE_EVENT_EXEC:
+		capture_exec(ev);
+		break;
+	case PTRACE_EVENT_STOP:
+		capture_stop(ev, sig);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- resume ---- */
+
+void event_resume(struct event *ev)
+{
+	long r = 0;
+	switch (ev->how) {
+	case RESUME_SYSCALL:
+		r = ptrace(PTRACE_SYSCALL, ev->pid, 0, (long)ev->inject_sig);
+		break;
+	case RESUME_LISTEN:
+		r = ptrace(PTRACE_LISTEN, ev->pid, 0, 0);
+		break;
+	case RESUME_NONE:
+		break;
+	}
+	(void)r;   /* ESRCH: killed meanwhile; its death is the next event */
+}
+
+/* ---- render ---- */
+
+static void render_entry(struct tracee *t)
+{
+	const struct call *c = &t->call;
+	const struct decoder *d = decoder_of(c);
+	buf_reset(&scratch);
+	buf_adds(&scratch, call_name(c));
+	buf_addc(&scratch, '(');
+	if (d->render_entry)
+		d->render_entry(c, &scratch);
+	line_begin(t);
+	out_add(t->out, scratch.data, scratch.len);
+	t->entry_printed = true;
+}
+
+static void render_exit(struct tracee *t)
+{
+	const struct call *c = &t->call;
+	const struct decoder *d = decoder_of(c);
+	line_resume(t, call_name(c));
+	buf_reset(&scratch);
+	if (d->render_exit)
+		d->render_exit(c, &scratch);
+	buf_addc(&scratch, ')');
+	out_add(t->out, scratch.data, scratch.len);
+	buf_reset(&scratch);
+	if (d->render_ret)
+		d->render_ret(c, &scratch);
+	else
+		render_ret_default(c, &scratch);
+	line_ret(t, scratch.data);
+}
+
+static void render_signal_line(struct event *ev)
+{
+	int sig = WSTOPSIG(ev->status);
+	buf_reset(&scratch);
+	buf_adds(&scratch, "--- ");
+	signal_print(&scratch, sig);
+	buf_addc(&scratch, ' ');
+	render_siginfo(&scratch, ev->siginfo, ABI_X86_64);   /* GETSIGINFO gives estrace's layout */
+	buf_adds(&scratch, " ---");
+	line_full(ev->t, scratch.data);
+}
+
+static void render_group_stop(struct event *ev)
+{
+	buf_reset(&scratch);
+	buf_adds(&scratch, "--- stopped by ");
+	signal_print(&scratch, ev->other);
+	buf_adds(&scratch, " ---");
+	line_full(ev->t, scratch.data);
+}
+
+/* A syscall cut short by the death of its thread ends "= ?". */
+static void render_cut_short(struct tracee *t)
+{
+	if (!t->in_syscall || !t->traced_call || !t->entry_printed)
+		return;
+	line_resume(t, call_name(&t->call));
+	out_add(t->out, ")", 1);
+	line_ret(t, "?");
+	t->in_syscall = false;
+}
+
+static void render_death(struct event *ev)
+{
+	struct tracee *t = ev->t;
+	int st = ev->status;
+	render_cut_short(t);
+	buf_reset(&scratch);
+	if (WIFEXITED(st) && opt.quiet < 2) {
+		buf_printf(&scratch, "+++ exited with %d +++", WEXITSTATUS(st));
+		line_full(t, scratch.data);
+	} else if (WIFSIGNALED(st) && signal_wanted(WTERMSIG(st))) {
+		buf_adds(&scratch, "+++ killed by ");
+		signal_print(&scratch, WTERMSIG(st));
+		buf_adds(&scratch, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
+		line_full(t, scratch.data);
+	}
+	if (t->pid == command_pid)
+		command_status = st;
+	tracer_forget(t);
+}
+
+/* Thread `old` exec'd, and the kernel gave it the leader's pid: the leader's record takes over
+ * old's syscall in flight, and old's record goes. */
+static void render_exec_switch(struct event *ev)
+{
+	struct tracee *leader = ev->t;
+	struct tracee *old = tracee_find(ev->other);
+	if (!old)
+		return;
+	if (old->out->owner == old) {
+		out_printf(old->out, " <pid changed to %d ...>", leader->pid);
+		line_end(old);
+	}
+	line_unfinish(leader);
+	if (opt.quiet < 3) {
+		buf_reset(&scratch);
+		buf_printf(&scratch, "+++ superseded by execve in pid %d +++", old->pid);
+		line_full(leader, scratch.data);
+	}
+	struct call tmp = leader->call;
+	leader->call = old->call;
+	old->call = tmp;
+	leader->in_syscall = old->in_syscall;
+	leader->traced_call = old->traced_call;
+	leader->entry_printed = old->entry_printed;
+	leader->abi = old->abi;
+	if (old->pid == command_pid)
+		command_pid = leader->pid;
+	tracer_forget(old);
+}
+
+void event_render(struct event *ev)
+{
+	switch (ev->kind) {
+	case EV_ENTRY:
+		render_entry(ev->t);
+		break;
+	case EV_EXIT:
+		render_exit(ev->t);
+		break;
+	case EV_SIGNAL:
+		render_signal_line(ev);
+		break;
+	case EV_GROUP_STOP:
+		render_group_stop(ev);
+		break;
+	case EV_EXEC_SWITCH:
+		render_exec_switch(ev);
+		break;
+	case EV_DEATH:
+		render_death(ev);
+		break;
+	case EV_NOTHING:
+		break;
+	}
+}

@@ -1,0 +1,45 @@
+/* event: one wait status of one tracee, from capture (tracee stopped) to render (resumed). */
+#ifndef ESTRACE_EVENT_H
+#define ESTRACE_EVENT_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "decode/siginfo.h"
+#include "trace/tracee.h"
+
+enum event_kind {
+	EV_NOTHING,        /* handled, nothing to print */
+	EV_ENTRY,          /* syscall entry of a shown syscall */
+	EV_EXIT,           /* syscall exit of a shown syscall */
+	EV_SIGNAL,         /* signal-delivery stop */
+	EV_GROUP_STOP,     /* "--- stopped by SIG ---" */
+	EV_EXEC_SWITCH,    /* exec by a non-leader thread: the leader is superseded */
+	EV_DEATH,
+};
+
+enum resume_how {
+	RESUME_NONE,       /* dead, or left stopped */
+	RESUME_SYSCALL,    /* run to the next syscall stop */
+	RESUME_LISTEN,     /* stay in group-stop, but report SIGCONT and deaths */
+};
+
+struct event {
+	pid_t pid;
+	int status;
+	struct tracee *t;
+	enum event_kind kind;
+	enum resume_how how;
+	int inject_sig;            /* signal to deliver on resume */
+	int other;                 /* EV_GROUP_STOP: the signal; EV_EXEC_SWITCH: the old tid */
+	unsigned char siginfo[SIGINFO_SIZE];
+};
+
+/* Turn a wait status into an event, reading from the stopped tracee what rendering needs. */
+void event_capture(struct event *ev);
+/* Resume the tracee as the event says. */
+void event_resume(struct event *ev);
+/* Print the event. The tracee may already be running (or gone). */
+void event_render(struct event *ev);
+
+#endif

@@ -1,0 +1,158 @@
+/* loop: the tracer's main loop, the tracee records' outputs, and leaving as the command left. */
+#include "trace/tracer.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "opt/options.h"
+#include "print/out.h"
+#include "trace/event.h"
+#include "util/die.h"
+
+int command_status = -1;
+static struct out *shared_out;
+static volatile sig_atomic_t fatal_signal;
+
+struct tracee *tracer_attach(pid_t pid)
+{
+	struct tracee *t = tracee_add(pid);
+	if (opt.follow >= 2 && opt.outfile) {
+		struct buf name = BUF_INIT;
+		buf_printf(&name, "%s.%d", opt.outfile, pid);
+		t->out = out_open_file(name.data, false);
+		t->own_out = true;
+		buf_free(&name);
+	} else {
+		t->out = shared_out;
+	}
+	return t;
+}
+
+struct tracee *tracer_new_child(pid_t pid)
+{
+	struct tracee *t = tracer_attach(pid);
+	if (!opt.quiet)
+		message("Process %d attached", pid);
+	return t;
+}
+
+void tracer_forget(struct tracee *t)
+{
+	if (t->out->owner == t)
+		line_end(t);
+	if (t->own_out)
+		out_close(t->out);
+	tracee_remove(t);
+}
+
+static void on_fatal_signal(int sig)
+{
+	fatal_signal = sig;
+}
+
+/* strace's -I levels: which of estrace's own fatal signals it ignores. */
+static void setup_signals(void)
+{
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM };
+	sigset_t block;
+	sigemptyset(&block);
+	struct sigaction sa = { .sa_handler = on_fatal_signal };   /* no SA_RESTART: wake wait4 */
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
+		if (opt.interactive >= 3)
+			sigaddset(&block, fatal[i]);
+		else
+			sigaction(fatal[i], &sa, NULL);
+	}
+	if (opt.interactive >= 4)
+		sigaddset(&block, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+}
+
+/* estrace was told to die: pass the signal to the command, then die of it. The kernel detaches
+ * the other tracees when estrace exits. */
+static void die_of_signal(int sig) __attribute__((noreturn));
+
+static void die_of_signal(int sig)
+{
+	if (command_pid > 0 && command_status == -1)
+		kill(command_pid, sig);
+	out_flush_all();
+	signal(sig, SIG_DFL);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+static bool wait_event(struct event *ev)
+{
+	for (;;) {
+		out_flush_all();
+		pid_t pid = wait4(-1, &ev->status, __WALL, NULL);
+		if (fatal_signal)
+			die_of_signal(fatal_signal);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != ECHILD)
+				warnmsg_errno("wait4");
+			return false;
+		}
+		ev->pid = pid;
+		ev->t = tracee_find(pid);
+		if (!ev->t) {
+			/* a new child whose first stop came before its parent's fork event */
+			ev->t = tracer_new_child(pid);
+		}
+		return true;
+	}
+}
+
+void tracer_run(void)
+{
+	enum prefix_mode mode = PREFIX_NONE;
+	if (!opt.outfile)
+		mode = PREFIX_STDERR;
+	else if (opt.follow == 1)
+		mode = PREFIX_FILE;
+	line_setup(mode, opt.column);
+	struct event ev;
+	while (tracee_count() > 0 && wait_event(&ev)) {
+		event_capture(&ev);
+		event_resume(&ev);
+		event_render(&ev);
+	}
+}
+
+void tracer_exit(void)
+{
+	out_flush_all();
+	int st = command_status;
+	if (st != -1 && WIFSIGNALED(st)) {
+		int sig = WTERMSIG(st);
+		struct rlimit no_core = { 0, 0 };
+		setrlimit(RLIMIT_CORE, &no_core);   /* the command dumped core already, if it did */
+		signal(sig, SIG_DFL);
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+		exit(128 + sig);
+	}
+	exit(st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : 0);
+}
+
+void tracer_init(void)
+{
+	shared_out = opt.outfile && opt.follow < 2 ? out_open_file(opt.outfile, false) : out_open_fd(2);
+	setup_signals();
+}

@@ -1,0 +1,107 @@
+/* start: find the command as strace does, fork it stopped, seize it with estrace's options. */
+#include "trace/tracer.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "opt/options.h"
+#include "util/die.h"
+
+pid_t command_pid = -1;
+
+/* The path to exec: as given when it has a '/', else the first PATH entry holding a regular
+ * executable file (or the first existing one, so exec reports the error). */
+static char *find_command(const char *name)
+{
+	struct stat st;
+	if (strchr(name, '/')) {
+		if (stat(name, &st) < 0)
+			die("Can't stat '%s': %s", name, strerror(errno));
+		return xstrdup(name);
+	}
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/bin:/usr/bin";
+	char *fallback = NULL;
+	for (const char *p = path;; p++) {
+		const char *end = strchrnul(p, ':');
+		struct buf cand = BUF_INIT;
+		if (end == p)
+			buf_adds(&cand, name);
+		else
+			buf_printf(&cand, "%.*s/%s", (int)(end - p), p, name);
+		if (stat(cand.data, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(cand.data, X_OK) == 0) {
+				free(fallback);
+				return cand.data;
+			}
+			if (!fallback)
+				fallback = xstrdup(cand.data);
+		}
+		buf_free(&cand);
+		p = end;
+		if (!*end)
+			break;
+	}
+	if (fallback)
+		return fallback;
+	die("Can't stat '%s': %s", name, strerror(ENOENT));
+}
+
+static void child(const char *path, char **argv) __attribute__((noreturn));
+
+static void child(const char *path, char **argv)
+{
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);   /* estrace may block fatal signals; the command not */
+	raise(SIGSTOP);                           /* wait here until the tracer has seized us */
+	execv(path, argv);
+	int err = errno;
+	fprintf(stderr, "%s: exec: %s\n", progname, strerror(err));
+	fflush(stderr);
+	_exit(1);
+}
+
+void tracer_start(char **cmd)
+{
+	char *path = find_command(cmd[0]);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		die_errno("fork");
+	if (pid == 0)
+		child(path, cmd);
+	free(path);
+
+	int status;
+	while (waitpid(pid, &status, WSTOPPED) < 0)
+		if (errno != EINTR)
+			die_errno("wait");
+	if (!WIFSTOPPED(status))
+		die("the command died before it could be traced");
+
+	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	if (opt.follow)
+		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+	if (ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
+		int err = errno;
+		kill(pid, SIGKILL);
+		errno = err;
+		die_errno("PTRACE_SEIZE %d", pid);
+	}
+	command_pid = pid;
+	struct tracee *t = tracer_attach(pid);
+	t->is_command = true;
+	t->attached = true;
+	t->startup = true;   /* its stops before the execve are estrace's own doing */
+	kill(pid, SIGCONT);
+}

@@ -1,0 +1,45 @@
+/* tracee: the record of one traced thread, and the table of all of them (O(1) by pid).
+ *
+ * Lifetime sections: identity and output are set at attach; the syscall state changes at every
+ * stop; abi is reset at exec. A record is created when the tracer first hears of the thread
+ * (its parent's fork event or its own first stop, whichever comes first) and freed at its death. */
+#ifndef ESTRACE_TRACEE_H
+#define ESTRACE_TRACEE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "decode/call.h"
+
+struct out;
+
+struct tracee {
+	/* identity, set at attach */
+	pid_t pid;
+	struct out *out;          /* shared, or this thread's own -ff file */
+	bool own_out;             /* out belongs to this tracee (-ff) */
+	bool is_command;          /* the process estrace started */
+
+	/* stop state */
+	bool attached;            /* its first (attach) stop has been seen */
+	bool startup;             /* the command before its first execve: its stops are not shown */
+	bool in_syscall;          /* between syscall entry and exit */
+	bool traced_call;         /* the syscall in flight is printed */
+	bool entry_printed;       /* its entry part has been written */
+	enum abi abi;
+
+	struct call call;         /* the syscall in flight */
+
+	struct tracee *hash_next;
+};
+
+struct tracee *tracee_find(pid_t pid);
+/* A new record for pid (which must not be in the table). */
+struct tracee *tracee_add(pid_t pid);
+void tracee_remove(struct tracee *t);
+size_t tracee_count(void);
+/* Calls fn on every tracee; fn may remove the tracee it is given. */
+void tracee_foreach(void (*fn)(struct tracee *t, void *arg), void *arg);
+
+#endif

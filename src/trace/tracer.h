@@ -1,0 +1,26 @@
+/* tracer: starting the command, the event loop, and leaving as the command left. */
+#ifndef ESTRACE_TRACER_H
+#define ESTRACE_TRACER_H
+
+#include <sys/types.h>
+
+#include "trace/tracee.h"
+
+/* Open the outputs and set up estrace's own signal handling (-I). */
+void tracer_init(void);
+/* Fork and exec cmd (found on PATH as strace finds it) under ptrace; dies with strace's
+ * messages when it cannot be found. */
+void tracer_start(char **cmd);
+/* Trace until no tracee is left. */
+void tracer_run(void);
+/* Exit with the command's status, or re-raise the signal that killed it. */
+void tracer_exit(void) __attribute__((noreturn));
+
+/* Shared between start.c, loop.c and event.c */
+struct tracee *tracer_attach(pid_t pid);   /* a new tracee record with its output */
+struct tracee *tracer_new_child(pid_t pid);/* the same, announced: "Process N attached" */
+void tracer_forget(struct tracee *t);      /* after its death */
+extern int command_status;                 /* wait status of the command; -1 while it lives */
+extern pid_t command_pid;
+
+#endif

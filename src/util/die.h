@@ -1,0 +1,26 @@
+/* die: the one place estrace exits on a fatal error, and allocation that never returns NULL.
+ * Messages go to stderr as "<progname>: ...". */
+#ifndef ESTRACE_DIE_H
+#define ESTRACE_DIE_H
+
+#include <stdlib.h>
+
+extern const char *progname;   /* basename of argv[0], set once in main */
+
+/* Print "progname: message" to stderr, run the exit hook (kills/detaches tracees), exit(1). */
+void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+/* Same, with ": strerror(errno)" appended. */
+void die_errno(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+/* A message that is not fatal: "progname: message". */
+void warnmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warnmsg_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Called by die() before exiting, once; the tracer installs its cleanup here. */
+void die_set_hook(void (*hook)(void));
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+#endif
