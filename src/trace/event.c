@@ -67,6 +67,8 @@ static void capture_exit(struct event *ev, const struct syscall_stop *s)
 	t->in_syscall = false;
 	t->call.rval = s->rval;
 	t->call.exited = true;
+	if (t->is_command && !t->execd && t->call.id == SC_execve && s->rval < 0)
+		t->startup = true;   /* estrace's child reports the failure and exits: not shown */
 	if (!t->traced_call)
 		return;
 	const struct decoder *d = decoder_of(&t->call);
@@ -140,6 +142,7 @@ static void capture_new_child(struct event *ev)
 
 static void capture_exec(struct event *ev)
 {
+	ev->t->execd = true;
 	pid_t old = (pid_t)event_msg(ev->pid);
 	if (old > 0 && old != ev->pid) {
 		ev->kind = EV_EXEC_SWITCH;
@@ -299,11 +302,11 @@ static void render_exec_switch(struct event *ev)
 	struct tracee *old = tracee_find(ev->other);
 	if (!old)
 		return;
+	render_cut_short(leader);   /* the leader's own call in flight ends "= ?" */
 	if (old->out->owner == old) {
 		out_printf(old->out, " <pid changed to %d ...>", leader->pid);
 		line_end(old);
 	}
-	line_unfinish(leader);
 	if (opt.quiet < 3) {
 		buf_reset(&scratch);
 		buf_printf(&scratch, "+++ superseded by execve in pid %d +++", old->pid);

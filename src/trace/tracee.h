@@ -24,6 +24,7 @@ struct tracee {
 	/* stop state */
 	bool attached;            /* its first (attach) stop has been seen */
 	bool startup;             /* the command before its first execve: its stops are not shown */
+	bool execd;               /* has exec'd at least once */
 	bool in_syscall;          /* between syscall entry and exit */
 	bool traced_call;         /* the syscall in flight is printed */
 	bool entry_printed;       /* its entry part has been written */
