@@ -65,6 +65,7 @@ int syscall_stop_get(pid_t pid, bool entry_expected, struct syscall_stop *s)
 	if (no_syscall_info)
 		return from_regs(pid, entry_expected, s);
 	struct kernel_syscall_info k;
+	memset(&k, 0, sizeof(k));   /* older kernels fill less of it (and valgrind cannot see the write) */
 	long n = ptrace(REQ_GET_SYSCALL_INFO, pid, (void *)sizeof(k), &k);
 	if (n < 0) {
 		if (errno != EIO)

@@ -72,7 +72,7 @@ void capture_array(struct call *c, pid_t pid, int slot, uint64_t addr, bool coun
 	if (addr == 0)
 		return;
 	size_t ws = word_size(c);
-	size_t cap = opt.strlen_given && !count_only ? opt.max_strlen : SIZE_MAX;
+	size_t cap = opt.strlen_given && !opt.verbose && !count_only ? opt.max_strlen : SIZE_MAX;
 	uint64_t at = addr;
 	for (;;) {
 		/* the pointer slots in bulk: up to the end of the page */
