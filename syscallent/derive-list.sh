@@ -109,7 +109,8 @@ BEGIN {
 	for (i = 1; i <= nclass; i++)
 		sub(/:.*/, "", cl[i])
 	ndec = split("execve execveat clone clone3 fork vfork exit exit_group " \
-		"wait4 waitid waitpid kill tkill tgkill", d, " ")
+		"wait4 waitid waitpid kill tkill tgkill rt_sigqueueinfo " \
+		"rt_tgsigqueueinfo pidfd_send_signal", d, " ")
 	for (i = 1; i <= ndec; i++)
 		decoder[d[i]] = d[i]
 	for (abi = 64; abi >= 32; abi -= 32) {

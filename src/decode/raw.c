@@ -1,8 +1,9 @@
-/* raw: syscalls without a decoder of their own print their arguments and return value in hex,
- * exactly as strace's -e raw= does. */
+/* raw: syscalls without a decoder of their own print their arguments in hex, exactly as
+ * strace's -e raw= does, and their return value as strace's decoders print it. */
 #include "decode/decoder.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 
 static void raw_value(struct buf *b, uint64_t v)
 {
@@ -26,10 +27,22 @@ static void render_entry(const struct call *c, struct buf *b)
 	}
 }
 
+/* strace's own decoders print most return values in decimal and addresses in hex; a syscall
+ * estrace does not decode returns as strace would show it. */
+static bool returns_address(enum sc_id id)
+{
+	return id == SC_mmap || id == SC_mmap2 || id == SC_brk || id == SC_mremap || id == SC_shmat;
+}
+
 static void render_ret(const struct call *c, struct buf *b)
 {
-	if (!render_error(c, b))
-		raw_value(b, c->abi == ABI_I386 ? (uint32_t)c->rval : (uint64_t)c->rval);
+	if (render_error(c, b))
+		return;
+	if (c->id != SC_COUNT && !returns_address(c->id)) {
+		render_ret_default(c, b);
+		return;
+	}
+	raw_value(b, c->abi == ABI_I386 ? (uint32_t)c->rval : (uint64_t)c->rval);
 }
 
 const struct decoder dec_raw = {

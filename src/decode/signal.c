@@ -1,5 +1,11 @@
-/* kill, tkill, tgkill: pids as numbers, the signal by name. */
+/* kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo, pidfd_send_signal: pids as
+ * numbers, the signal by name, a siginfo the caller passes decoded. */
 #include "decode/decoder.h"
+
+#include <inttypes.h>
+
+#include "decode/siginfo.h"
+#include "mem/umem.h"
 
 static void kill_render(const struct call *c, struct buf *b)
 {
@@ -20,3 +26,64 @@ static void tgkill_render(const struct call *c, struct buf *b)
 const struct decoder dec_kill = { .render_entry = kill_render };
 const struct decoder dec_tkill = { .render_entry = kill_render };
 const struct decoder dec_tgkill = { .render_entry = tgkill_render };
+
+/* The siginfo at args[k], read at entry into mem; val[0] says whether it was readable. */
+static void capture_info(struct call *c, pid_t pid, int k)
+{
+	c->val[0] = 0;
+	if (!c->args[k])
+		return;
+	char *dst = buf_tail(&c->mem, SIGINFO_SIZE);
+	if (umem_read(pid, c->args[k], dst, SIGINFO_SIZE) == 0) {
+		buf_commit(&c->mem, SIGINFO_SIZE);
+		c->val[0] = 1;
+	}
+}
+
+static void render_info(const struct call *c, struct buf *b, int k)
+{
+	if (c->val[0])
+		render_siginfo(b, (const unsigned char *)c->mem.data, c->abi);
+	else
+		render_ptr(b, c->args[k]);
+}
+
+static void sigqueueinfo_capture(struct call *c, pid_t pid) { capture_info(c, pid, 2); }
+
+static void sigqueueinfo_render(const struct call *c, struct buf *b)
+{
+	kill_render(c, b);
+	buf_adds(b, ", ");
+	render_info(c, b, 2);
+}
+
+static void tgsigqueueinfo_capture(struct call *c, pid_t pid) { capture_info(c, pid, 3); }
+
+static void tgsigqueueinfo_render(const struct call *c, struct buf *b)
+{
+	tgkill_render(c, b);
+	buf_adds(b, ", ");
+	render_info(c, b, 3);
+}
+
+static void pidfd_send_signal_render(const struct call *c, struct buf *b)
+{
+	kill_render(c, b);
+	buf_adds(b, ", ");
+	render_info(c, b, 2);
+	uint32_t flags = (uint32_t)c->args[3];
+	buf_printf(b, flags ? ", %#" PRIx32 : ", %" PRIu32, flags);
+}
+
+const struct decoder dec_rt_sigqueueinfo = {
+	.capture_entry = sigqueueinfo_capture,
+	.render_entry = sigqueueinfo_render,
+};
+const struct decoder dec_rt_tgsigqueueinfo = {
+	.capture_entry = tgsigqueueinfo_capture,
+	.render_entry = tgsigqueueinfo_render,
+};
+const struct decoder dec_pidfd_send_signal = {
+	.capture_entry = sigqueueinfo_capture,
+	.render_entry = pidfd_send_signal_render,
+};

@@ -102,14 +102,15 @@ static void capture_signal(struct event *ev, int sig)
 		ev->inject_sig = sig == SIGCONT ? sig : 0;   /* estrace's own start-up signals */
 		return;
 	}
+	ev->inject_sig = sig;
+	if (t->startup || !signal_wanted(sig))
+		return;
 	if (ptrace(PTRACE_GETSIGINFO, ev->pid, 0, ev->siginfo) < 0) {
-		ev->how = errno == ESRCH ? RESUME_NONE : RESUME_SYSCALL;
-		ev->inject_sig = sig;
+		if (errno == ESRCH)
+			ev->how = RESUME_NONE;
 		return;
 	}
-	ev->inject_sig = sig;
-	if (!t->startup && signal_wanted(sig))
-		ev->kind = EV_SIGNAL;
+	ev->kind = EV_SIGNAL;
 }
 
 static void capture_stop(struct event *ev, int sig)
@@ -120,7 +121,7 @@ static void capture_stop(struct event *ev, int sig)
 		return;
 	}
 	if (is_stop_signal(sig) && !t->startup) {
-		ev->kind = EV_GROUP_STOP;
+		ev->kind = signal_wanted(sig) ? EV_GROUP_STOP : EV_NOTHING;
 		ev->how = RESUME_LISTEN;
 		ev->other = sig;
 	}

@@ -34,9 +34,12 @@ static char *find_command(const char *name)
 	for (const char *p = path;; p++) {
 		const char *end = strchrnul(p, ':');
 		struct buf cand = BUF_INIT;
-		if (end == p)
-			buf_adds(&cand, name);
-		else
+		if (end == p) {
+			/* an empty entry is the current directory, which strace spells out */
+			char *cwd = getcwd(NULL, 0);
+			buf_printf(&cand, "%s/%s", cwd ? cwd : ".", name);
+			free(cwd);
+		} else
 			buf_printf(&cand, "%.*s/%s", (int)(end - p), p, name);
 		if (stat(cand.data, &st) == 0 && S_ISREG(st.st_mode)) {
 			if (access(cand.data, X_OK) == 0) {
