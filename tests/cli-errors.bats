@@ -1,0 +1,141 @@
+#!/usr/bin/env bats
+# Command-line errors, -h and -V.  Error messages must have strace's
+# wording with the tracer's own name ("strace: ..." -> "estrace: ..."),
+# exit status 1 and no trace.  Both tracers run with argv[0] set to their
+# plain name.
+
+load common
+
+# cli_error OPTS... -- CMD...: run both, expect status 1 and equal stderr.
+cli_error() {
+	run_both --stderr "$@"
+	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
+	compare_status
+	compare_messages
+	assert_equal "" "$(cat out.stdout)" "tracer stdout"
+}
+
+@test "unknown syscall name in -e trace=" {
+	cli_error -e trace=nosuchcall -- /bin/true
+	assert_contains out.stderr.norm "TRACER: invalid system call 'nosuchcall'"
+}
+
+@test "unknown syscall among valid ones in -e trace=" {
+	cli_error -e trace=execve,nosuchcall,exit_group -- /bin/true
+}
+
+@test "empty -e trace=" {
+	cli_error -e trace= -- /bin/true
+}
+
+@test "bad -s value: not a number" {
+	cli_error -s abc -- /bin/true
+	assert_contains out.stderr.norm "TRACER: invalid -s argument: 'abc'"
+	assert_contains out.stderr.norm "Try 'TRACER -h' for more information."
+}
+
+@test "bad -s value: negative" {
+	cli_error -s -1 -- /bin/true
+}
+
+@test "bad -s value: too large" {
+	cli_error -s 99999999999 -- /bin/true
+}
+
+@test "unknown short option" {
+	cli_error -j -- /bin/true
+	assert_contains out.stderr.norm "TRACER: invalid option -- 'j'"
+}
+
+@test "unknown long option" {
+	cli_error --no-such-option -- /bin/true
+	assert_contains out.stderr.norm "TRACER: unrecognized option '--no-such-option'"
+}
+
+@test "option missing its argument: -o" {
+	cli_error -o
+}
+
+@test "option missing its argument: -s" {
+	cli_error -s
+}
+
+@test "missing command with a slash: Can't stat" {
+	cli_error -- ./no-such-program arg
+	assert_contains out.stderr.norm "TRACER: Can't stat './no-such-program': No such file or directory"
+}
+
+@test "missing command searched in PATH: Can't stat" {
+	cli_error -- no-such-program-anywhere
+}
+
+@test "no command at all" {
+	cli_error -f
+	assert_contains out.stderr.norm "TRACER: must have PROG [ARGS] or -p PID"
+}
+
+@test "no arguments at all" {
+	cli_error --
+}
+
+@test "-o into a missing directory: Can't fopen" {
+	run_ref --stderr -o /nonexistent/dir/file -- /bin/true
+	run_out --stderr -o /nonexistent/dir/file -- /bin/true
+	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
+	compare_status
+	compare_messages
+}
+
+@test "command that cannot be executed: execve fails, 'exec:' message, exit 1" {
+	printf 'not a program\n' >notexec
+	chmod 644 notexec
+	run_both -e trace=execve -- ./notexec
+	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
+	compare_all single
+	compare_messages
+	assert_contains out.norm 'execve("./notexec", ["./notexec"], 0xADDR /* 1 var */) = -1 EACCES (Permission denied)'
+	assert_contains out.stderr.norm 'TRACER: exec: Permission denied'
+}
+
+@test "-h: usage on stdout, exit 0, lists the supported options" {
+	run_both --stderr -h -- 
+	assert_equal 0 "$OUT_STATUS" "tracer exit status"
+	assert_equal "" "$(cat out.stderr)" "tracer stderr"
+	local opt
+	grep -q "^Usage: $(tracer_name) " out.stdout || fail_msg "no 'Usage: $(tracer_name) ...' line" "$(head -n 3 out.stdout)"
+	for opt in -e -f -ff -o -q -qq -s -v -V -h; do
+		grep -Eq -- "(^|[[ ,])$opt([] ,=]|\$)" out.stdout || fail_msg "-h output does not mention $opt"
+	done
+	grep -q 'trace=' out.stdout
+	grep -q 'signal=' out.stdout
+}
+
+@test "-V: version line, exit 0" {
+	run_both --stderr -V --
+	assert_equal 0 "$OUT_STATUS" "tracer exit status"
+	local first
+	first=$(head -n 1 out.stdout)
+	[[ $first == "$(tracer_name) -- version "[0-9]* ]] || fail_msg "first line of -V: '$first'"
+}
+
+# ---------------------------------------------------------------------------
+# estrace-only: messages carry estrace's own name
+
+@test "estrace: error messages start with 'estrace: '" {
+	require_estrace
+	run_out --stderr -e trace=nosuchcall -- /bin/true
+	assert_equal 1 "$OUT_STATUS" "exit status"
+	assert_equal "estrace: invalid system call 'nosuchcall'" "$(head -n 1 out.stderr)" "message"
+	run_out --stderr -s abc -- /bin/true
+	assert_equal "estrace: invalid -s argument: 'abc'" "$(head -n 1 out.stderr)" "message"
+	assert_equal "Try 'estrace -h' for more information." "$(sed -n 2p out.stderr)" "hint"
+	run_out --stderr -- ./no-such-program
+	assert_equal "estrace: Can't stat './no-such-program': No such file or directory" "$(cat out.stderr)" "message"
+}
+
+@test "estrace: attach messages say 'estrace: Process N attached'" {
+	require_estrace
+	run_out --stderr -f -e trace=%process -- ./procs fork 1
+	grep -Eq '(^|[^a-z])estrace: Process [0-9]+ attached$' out
+	! grep -q '[^e]strace: ' out
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bats
+# -e trace=..., -e signal=none, -q/-qq/-qqq, and the default trace set.
+
+load common
+
+@test "default trace set is %process (estrace without -e vs strace -e trace=%process)" {
+	require_estrace
+	run_ref -f -e trace=%process -- ./procs tree 1
+	run_out -f -- ./procs tree 1
+	compare_all multi
+}
+
+@test "default trace set, one process, stderr layout" {
+	require_estrace
+	run_ref --stderr -e trace=%process -- ./signals self-kill 10
+	run_out --stderr -- ./signals self-kill 10
+	compare_all single
+}
+
+@test "-e trace=%process (-f)" {
+	run_both -f -e trace=%process -- ./procs spawn 1
+	compare_all multi
+}
+
+@test "-e trace=process (old class syntax) (-f)" {
+	run_both -f -e trace=process -- ./procs spawn 1
+	compare_all multi
+}
+
+@test "-e trace=!all: only exit lines" {
+	run_both -e 'trace=!all' -- ./exitwith exit 2
+	compare_all single
+	assert_equal "+++ exited with 2 +++" "$(cat out)" "trace"
+}
+
+@test "-e trace=none (-f): only exit and signal lines" {
+	run_both -f -e trace=none -- ./signals kill 10 handled
+	compare_all multi
+	# nothing but +++ and --- lines
+	! grep -Ev '^[0-9]+ +(\+\+\+|---) ' out
+}
+
+@test "-e trace=execve only (-f)" {
+	run_both -f -e trace=execve -- ./procs vfork-exec 1
+	compare_all multi
+}
+
+@test "-e trace=getpid,execve: a non-process syscall by name" {
+	run_both -e trace=getpid,execve -- ./signals self-kill 10
+	compare_all single
+	assert_contains out.norm 'getpid()                                = PID'
+}
+
+@test "-e trace=exit_group,wait4 (-f)" {
+	run_both -f -e trace=exit_group,wait4 -- ./procs tree 1
+	compare_all multi
+}
+
+@test "-e trace=clone3 (-f)" {
+	run_both -f -e trace=clone3 -- ./threads join 2
+	compare_all multi
+}
+
+@test "-e EXPR without 'trace=' is a trace list" {
+	run_both -e execve,exit_group -- ./exitwith exit 1
+	compare_all single
+}
+
+@test "the last -e trace= wins" {
+	run_both -e trace=execve -e trace=exit_group -- ./exitwith exit 1
+	compare_all single
+	! grep -q execve out
+}
+
+@test "-e signal=none: no signal lines (-f)" {
+	run_both -f -e trace=%process -e signal=none -- ./signals kill 10 handled
+	compare_all multi
+	! grep -q -- '---' out
+}
+
+@test "-e signal=none also hides +++ killed by lines (-f)" {
+	run_both -f -e trace=%process -e signal=none -- ./signals kill 15
+	compare_all multi
+	! grep -q 'killed by' out
+	assert_contains out.norm '=== 1 processes ==='
+}
+
+@test "-e signal=none, one process killed by SIGSEGV: empty trace" {
+	run_both -e trace=exit_group -e signal=none -- ./exitwith segv
+	compare_status
+	[[ -e out ]] || fail_msg "no trace file"
+	assert_equal "" "$(cat out)" "trace"
+}
+
+@test "-q: same trace (-f -o)" {
+	run_both -q -f -e trace=%process -- ./procs tree 1
+	compare_all multi
+}
+
+@test "-qq: no +++ exited lines, +++ killed lines stay (-f)" {
+	run_both -qq -f -e trace=%process -- ./signals kill 10
+	compare_all multi
+	! grep -q 'exited with' out
+	assert_contains out '+++ killed by SIGUSR1 +++'
+}
+
+@test "-qq, one process" {
+	run_both -qq -e trace=%process -- ./exitwith exit 3
+	compare_all single
+	assert_equal 3 "$OUT_STATUS" "tracer exit status"
+}
+
+@test "-qqq: like -qq and no superseded line (-f)" {
+	run_both -qqq -f -e trace=%process -- ./procs tree 1
+	compare_all multi
+	run_both -qqq -f -e trace=%process -- ./threads exec
+	compare_all multi
+}
+
+@test "-qq to stderr (-f): neither attach messages nor exit lines" {
+	run_both --stderr -qq -f -e trace=%process -- ./procs fork 1
+	compare_all stderr
+	! grep -q 'attached\|exited' out
+}

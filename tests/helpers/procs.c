@@ -1,0 +1,142 @@
+/* procs MODE [ARGS]: process creation and reaping, deterministic order.
+ *
+ * Every child waits until its parent sleeps in wait4/waitid before it
+ * exits, so the parent's wait call is always printed before the child's
+ * exit and SIGCHLD always arrives while the parent waits.
+ */
+#include "helpers.h"
+#include <sched.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+extern char **environ;
+
+static void
+child_exit(int code, long parent_nr)
+{
+	wait_blocked(getppid(), 0, parent_nr);
+	_exit(code);
+}
+
+static void
+block_sigchld(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+static int
+reap(pid_t pid)
+{
+	int st;
+	pid_t r = wait4(pid, &st, 0, NULL);
+	if (r <= 0 || (pid > 0 && r != pid))
+		die("wait4");
+	return st;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *mode = argc > 1 ? argv[1] : "";
+	int code = argc > 2 ? atoi(argv[2]) : 0;
+	pid_t pid;
+
+	if (!strcmp(mode, "fork")) {
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (!pid)
+			child_exit(code, SYS_wait4);
+		reap(pid);
+	} else if (!strcmp(mode, "vfork")) {
+		/* The parent is suspended until the child exits, so the
+		 * child cannot wait for it: block SIGCHLD instead so that
+		 * its delivery point cannot vary. */
+		block_sigchld();
+		pid = vfork();
+		if (pid < 0)
+			die("vfork");
+		if (!pid)
+			_exit(code);
+		reap(pid);
+	} else if (!strcmp(mode, "vfork-exec")) {
+		pid = vfork();
+		if (pid < 0)
+			die("vfork");
+		if (!pid) {
+			char *v[] = { argv[0], "waitparent", argv[2], NULL };
+			execve(argv[0], v, environ);
+			_exit(127);
+		}
+		reap(pid);
+	} else if (!strcmp(mode, "spawn")) {
+		/* glibc implements posix_spawn with clone3(CLONE_VM|CLONE_VFORK) */
+		char *v[] = { "procs", "waitparent", argv[2], NULL };
+		int err = posix_spawn(&pid, argv[0], NULL, NULL, v, environ);
+		if (err) {
+			errno = err;
+			die("posix_spawn");
+		}
+		reap(pid);
+	} else if (!strcmp(mode, "waitparent")) {
+		child_exit(code, SYS_wait4);
+	} else if (!strcmp(mode, "tree")) {
+		/* parent -> child -> grandchild, each waits for its child */
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (!pid) {
+			pid_t gc = fork();
+			if (gc < 0)
+				die("fork");
+			if (!gc)
+				child_exit(code + 1, SYS_wait4);
+			int st = reap(gc);
+			wait_blocked(getppid(), 0, SYS_wait4);
+			_exit(WEXITSTATUS(st) + 1);
+		}
+		reap(pid);
+	} else if (!strcmp(mode, "serial")) {
+		/* N children one after another */
+		for (int i = 0; i < code; i++) {
+			pid = fork();
+			if (pid < 0)
+				die("fork");
+			if (!pid)
+				child_exit(i, SYS_wait4);
+			reap(pid);
+		}
+	} else if (!strcmp(mode, "waitid")) {
+		siginfo_t si;
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (!pid)
+			child_exit(code, SYS_waitid);
+		if (waitid(P_PID, pid, &si, WEXITED))
+			die("waitid");
+	} else if (!strcmp(mode, "wait-any")) {
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (!pid)
+			child_exit(code, SYS_wait4);
+		reap(-1);
+	} else if (!strcmp(mode, "echild")) {
+		siginfo_t si;
+		int st;
+		wait4(-1, &st, 0, NULL);
+		wait4(-1, &st, WNOHANG, NULL);
+		waitid(P_ALL, 0, &si, WEXITED);
+		waitid(P_PID, 1, &si, WEXITED | WNOHANG);
+	} else {
+		fprintf(stderr, "procs: unknown mode '%s'\n", mode);
+		return 2;
+	}
+	return 0;
+}

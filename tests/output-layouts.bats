@@ -1,0 +1,103 @@
+#!/usr/bin/env bats
+# Where and how lines are written: -o FILE (no prefix), -f -o FILE
+# ("%-5d " pid prefix on every line), stderr ("[pid %5d] " prefix once
+# several processes exist, "Process N attached" messages), -ff -o FILE
+# (one file FILE.<tid> per process, no prefix).
+
+load common
+
+@test "-o FILE, one process: no pid prefix, exact" {
+	run_both -e trace=%process -- ./procs echild
+	compare_all single
+	assert_equal "" "$(cat out.stderr)" "tracer stderr"
+}
+
+@test "stderr, one process: same lines as -o, exact" {
+	run_both --stderr -e trace=%process -- ./procs echild
+	compare_all single
+	assert_contains out 'exit_group(0)                           = ?'
+}
+
+@test "-f -o FILE, one process: every line has the pid prefix" {
+	run_both -f -e trace=%process -- ./procs echild
+	compare_all multi
+	grep -Eq '^[0-9]+ +execve\(' out
+}
+
+@test "-f -o FILE, several processes: pid prefix, attach messages not printed" {
+	run_both -f -e trace=%process -- ./procs tree 2
+	compare_all multi
+	compare_messages
+}
+
+@test "-f to stderr: [pid N] prefixes, unfinished/resumed lines (fork)" {
+	run_both --stderr -f -e trace=%process -- ./procs fork 3
+	compare_all stderr
+	grep -Eq '^\[pid +[0-9]+\] ' out
+}
+
+@test "-f to stderr: 'Process N attached' messages, one per new process" {
+	run_both --stderr -f -e trace=%process -- ./procs tree 2
+	compare_all stderr
+	local nref nout
+	nref=$(grep -o 'strace: Process [0-9]* attached' ref | wc -l)
+	nout=$(grep -Eo '(^|[^a-z])e?strace: Process [0-9]+ attached' out | wc -l)
+	assert_equal "$nref" "$nout" "number of attach messages"
+}
+
+@test "-f to stderr with -q: no attach messages" {
+	run_both --stderr -q -f -e trace=%process -- ./procs tree 2
+	compare_all stderr
+	! grep -q 'Process [0-9]* attached' out
+}
+
+@test "-f to stderr: vfork and exec in the child" {
+	run_both --stderr -f -e trace=%process -- ./procs vfork-exec 3
+	compare_all stderr
+}
+
+@test "-ff -o FILE: one file per process, no prefixes" {
+	run_both -ff -e trace=%process -- ./procs tree 2
+	compare_all ff
+	[[ ! -e out ]] || fail_msg "-ff must not create the plain file 'out'"
+	assert_equal 3 "$(ff_files out | wc -l)" "number of out.<tid> files"
+}
+
+@test "-ff -o FILE, one process: a single FILE.<pid>" {
+	run_both -ff -e trace=%process -- ./procs echild
+	compare_all ff
+	assert_equal 1 "$(ff_files out | wc -l)" "number of out.<tid> files"
+	! grep -Eq '^[0-9]+ ' "$(ff_files out)"
+}
+
+@test "-ff -o FILE with a pipeline" {
+	run_both -ff -e trace=execve,exit_group -e signal=none -- /bin/sh -c 'echo hi | cat'
+	compare_all ff
+}
+
+@test "-ff without -o behaves like -f on stderr" {
+	run_both --stderr -ff -e trace=%process -- ./procs fork 2
+	compare_all stderr
+}
+
+@test "-o FILE is truncated if it exists" {
+	printf 'old junk line\n%.0s' {1..50} >ref
+	cp ref out
+	run_both -e trace=exit_group -- ./exitwith exit 0
+	compare_all single
+	! grep -q junk out
+}
+
+@test "the traced command's stdout is not mixed into -o FILE" {
+	run_both -f -e trace=execve,exit_group -e signal=none -- /bin/sh -c 'echo one; /bin/echo two'
+	compare_all multi
+	assert_equal "one
+two" "$(cat out.stdout)" "command output"
+}
+
+@test "-o FILE: tracer stderr stays empty for a normal run" {
+	run_both -f -e trace=%process -- ./signals kill 10 handled
+	compare_all multi
+	compare_messages
+	assert_equal "" "$(cat out.stderr)" "tracer stderr"
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bats
+# Signals sent to children and to self, and their "--- SIG... {...} ---"
+# lines: si_code SI_USER (kill), SI_TKILL (tkill/tgkill), SI_QUEUE
+# (rt_sigqueueinfo), SIGCHLD with CLD_EXITED/CLD_KILLED/CLD_DUMPED.
+# The helper keeps SIGCHLD blocked until wait4 returns, so the order is
+# fixed.
+
+load common
+
+@test "kill(2) SIGUSR1 to a child with a handler: SI_USER (-f)" {
+	run_both -f -e trace=%process -- ./signals kill 10 handled
+	compare_all multi
+	assert_contains out.norm '--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=PID, si_uid=0} ---'
+	assert_contains out.norm 'kill(PID, SIGUSR1) = 0'
+}
+
+@test "kill(2) SIGUSR1 to a child without handler: killed by SIGUSR1, CLD_KILLED (-f)" {
+	run_both -f -e trace=%process -- ./signals kill 10
+	compare_all multi
+	assert_contains out.norm '+++ killed by SIGUSR1 +++'
+	assert_contains out.norm 'si_code=CLD_KILLED, si_pid=PID, si_uid=0, si_status=SIGUSR1,'
+}
+
+@test "kill(2) SIGKILL to a child: no signal line, killed by SIGKILL (-f)" {
+	run_both -f -e trace=%process -- ./signals kill 9
+	compare_all multi
+	assert_contains out.norm '+++ killed by SIGKILL +++'
+}
+
+@test "kill(2) SIGTERM to a child (-f)" {
+	run_both -f -e trace=%process -- ./signals kill 15
+	compare_all multi
+}
+
+@test "tkill(2) SIGUSR1: SI_TKILL (-f)" {
+	run_both -f -e trace=%process -- ./signals tkill 10 handled
+	compare_all multi
+	assert_contains out.norm 'si_code=SI_TKILL'
+}
+
+@test "tgkill(2) SIGUSR2: SI_TKILL (-f)" {
+	run_both -f -e trace=%process -- ./signals tgkill 12 handled
+	compare_all multi
+	assert_contains out.norm 'tgkill(PID, PID, SIGUSR2) = 0'
+}
+
+@test "sigqueue(3) SIGUSR1 with a value: SI_QUEUE, si_int/si_ptr (-f)" {
+	run_both -f -e trace=%process -- ./signals sigqueue 10 handled
+	compare_all multi
+	assert_contains out.norm '--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=PID, si_uid=0, si_int=42, si_ptr=0x2a} ---'
+}
+
+@test "sigqueue(3) real-time signal SIGRTMIN+2 (-f)" {
+	run_both -f -e trace=%process -- ./signals sigqueue 36 handled
+	compare_all multi
+}
+
+@test "signal sent to self with kill, raise and sigqueue (single)" {
+	run_both -e trace=%process,getpid -- ./signals self-kill 10
+	compare_all single
+	run_both -e trace=%process -- ./signals self-raise 12
+	compare_all single
+	run_both -e trace=%process -- ./signals self-sigqueue 10
+	compare_all single
+}
+
+@test "child dies of SIGSEGV with core dumps off: CLD_KILLED (-f)" {
+	ulimit -c 0
+	run_both -f -e trace=%process -- ./signals kill 11
+	compare_all multi
+	assert_contains out.norm '+++ killed by SIGSEGV +++'
+}
+
+@test "child dies of SIGQUIT with core dumps on: CLD_DUMPED, (core dumped) (-f)" {
+	ulimit -c unlimited 2>/dev/null || skip "cannot raise the core size limit"
+	[[ $(cat /proc/sys/kernel/core_pattern) != \|* ]] || skip "core_pattern is a pipe"
+	run_both -f -e trace=%process -- ./signals kill 3
+	compare_all multi
+	assert_contains out.norm '+++ killed by SIGQUIT (core dumped) +++'
+	assert_contains out.norm 'si_code=CLD_DUMPED'
+}
+
+@test "signals in the stderr layout (-f)" {
+	run_both --stderr -f -e trace=%process -- ./signals kill 10 handled
+	compare_all stderr
+}
+
+@test "signals with -ff" {
+	run_both -ff -e trace=%process -- ./signals tgkill 10
+	compare_all ff
+}
