@@ -89,3 +89,16 @@ load common
 	run_both -ff -e trace=%process -- ./signals tgkill 10
 	compare_all ff
 }
+
+@test "SIGCHLD of a child that used CPU: si_utime=N /* S.SS s */ in clock ticks" {
+	run_both -e trace=none -- ./cpuchild
+	compare_status
+	local f ticks secs hund
+	for f in ref out; do
+		grep -q -- '--- SIGCHLD {' "$f" || fail_msg "$f: no SIGCHLD line" || return 1
+		[[ $(grep -- '--- SIGCHLD {' "$f") =~ si_utime=([0-9]+)\ /\*\ ([0-9]+)\.([0-9]{2})\ s\ \*/, ]] ||
+			fail_msg "$f: si_utime without its seconds comment:" "$(cat "$f")" || return 1
+		ticks=${BASH_REMATCH[1]} secs=${BASH_REMATCH[2]} hund=${BASH_REMATCH[3]}
+		assert_equal "$ticks" "$((10#$secs * 100 + 10#$hund))" "$f: ticks vs seconds (100 Hz)"
+	done
+}

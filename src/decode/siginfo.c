@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "decode/decoder.h"
 #include "print/xlat.h"
@@ -76,6 +77,17 @@ static void put_sender(struct buf *b, const struct si *s)
 	buf_printf(b, ", si_pid=%d, si_uid=%u", s->pid, (unsigned)s->uid);
 }
 
+/* clock ticks, with their value in seconds when not zero: "129 / * 1.29 s * /" */
+static void put_ticks(struct buf *b, const char *name, uint64_t ticks)
+{
+	static long hz;
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK) > 0 ? sysconf(_SC_CLK_TCK) : 100;
+	buf_printf(b, ", %s=%" PRIu64, name, ticks);
+	if (ticks)
+		buf_printf(b, " /* %" PRIu64 ".%02" PRIu64 " s */", ticks / hz, ticks % hz * 100 / hz);
+}
+
 static void put_sigchld(struct buf *b, const struct si *s)
 {
 	put_sender(b, s);
@@ -84,7 +96,8 @@ static void put_sigchld(struct buf *b, const struct si *s)
 		buf_printf(b, "%d", s->status);
 	else
 		render_signal(b, (uint32_t)s->status);
-	buf_printf(b, ", si_utime=%" PRIu64 ", si_stime=%" PRIu64, s->utime, s->stime);
+	put_ticks(b, "si_utime", s->utime);
+	put_ticks(b, "si_stime", s->stime);
 }
 
 /* The fields after si_code, by who sent the signal and why. */
