@@ -20,6 +20,7 @@ struct options opt = {
 	.max_strlen = SIZE_MAX,
 	.column = 40,
 	.interactive = 0,   /* 0: chosen from -o at the end of parsing */
+	.seccomp = true,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
@@ -60,6 +61,8 @@ static void on_quiet(const char *arg) { opt.quiet++; }
 static void on_expr(const char *arg) { filter_parse(arg); }
 static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 'I', 1, 4); }
 static void on_hex(const char *arg) { opt.quote = opt.quote == QUOTE_C ? QUOTE_HEX_NONPRINT : QUOTE_HEX_ALL; }
+static void on_seccomp(const char *arg) { opt.seccomp = true; }
+static void on_no_seccomp(const char *arg) { opt.seccomp = false; }
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -102,6 +105,10 @@ static const struct optdef optdefs[] = {
 	{ 'I', "interruptible", "N", on_interactive,
 	  "1: no signals blocked; 2: fatal signals blocked while decoding; "
 	  "3: always (default with -o FILE CMD); 4: also SIGTSTP" },
+	{ 0, "seccomp-bpf", NULL, on_seccomp,
+	  "stop tracees only at the syscalls shown (the default; tracees die with estrace)" },
+	{ 0, "no-seccomp-bpf", NULL, on_no_seccomp,
+	  "stop tracees at every syscall, so they can outlive estrace" },
 	{ 'h', "help", NULL, on_help, "print this help and exit" },
 	{ 'V', "version", NULL, on_version, "print the version and exit" },
 };

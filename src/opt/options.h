@@ -17,6 +17,7 @@ struct options {
 	int column;               /* -a N, the column of "= " */
 	int interactive;          /* -I N: which fatal signals estrace blocks */
 	enum quote_style quote;
+	bool seccomp;             /* stop tracees only at shown syscalls (default on) */
 	char **cmd;               /* the command to run, NULL-terminated */
 };
 

@@ -48,9 +48,10 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 		c->args[i] = s->args[i];
 	if (t->startup && c->id == SC_execve)
 		t->startup = false;   /* the command's own execve: from here on all is shown */
-	t->in_syscall = true;
 	t->traced_call = !t->startup && trace_wanted(c->id);
 	t->entry_printed = false;
+	/* Under the filter an untraced call is let run to its end without an exit stop. */
+	t->in_syscall = t->traced_call || !seccomp_active || t->startup;
 	if (!t->traced_call)
 		return;
 	const struct decoder *d = decoder_of(c);
@@ -69,6 +70,8 @@ static void capture_exit(struct event *ev, const struct syscall_stop *s)
 	t->call.exited = true;
 	if (t->is_command && !t->execd && t->call.id == SC_execve && s->rval < 0)
 		t->startup = true;   /* estrace's child reports the failure and exits: not shown */
+	if (t->startup && t->call.id == SC_seccomp && s->rval == 0)
+		seccomp_active = true;
 	if (!t->traced_call)
 		return;
 	const struct decoder *d = decoder_of(&t->call);
@@ -84,6 +87,8 @@ static void capture_syscall(struct event *ev)
 		ev->how = RESUME_NONE;   /* gone: its death is reported next */
 		return;
 	}
+	if (s.op == OP_SECCOMP && ev->t->in_syscall)
+		return;   /* its entry stop came first (the tracee was in PTRACE_SYSCALL mode) */
 	if (s.op == OP_ENTRY || s.op == OP_SECCOMP)
 		capture_entry(ev, &s);
 	else if (s.op == OP_EXIT)
@@ -148,6 +153,10 @@ static void capture_exec(struct event *ev)
 	if (old > 0 && old != ev->pid) {
 		ev->kind = EV_EXEC_SWITCH;
 		ev->other = old;
+		/* render moves old's execve in flight to this record; its exit stop must come */
+		struct tracee *t = tracee_find(old);
+		if (t && t->in_syscall)
+			ev->how = RESUME_TO_EXIT;
 	}
 }
 
@@ -183,6 +192,9 @@ void event_capture(struct event *ev)
 	case PTRACE_EVENT_EXEC:
 		capture_exec(ev);
 		break;
+	case PTRACE_EVENT_SECCOMP:
+		capture_syscall(ev);
+		break;
 	case PTRACE_EVENT_STOP:
 		capture_stop(ev, sig);
 		break;
@@ -197,7 +209,14 @@ void event_resume(struct event *ev)
 {
 	long r = 0;
 	switch (ev->how) {
-	case RESUME_SYSCALL:
+	case RESUME_SYSCALL: {
+		/* Under the filter, the next stop that matters outside a syscall is a seccomp one. */
+		struct tracee *t = ev->t;
+		bool cont = seccomp_active && !t->in_syscall && !t->startup;
+		r = ptrace(cont ? PTRACE_CONT : PTRACE_SYSCALL, ev->pid, 0, (long)ev->inject_sig);
+		break;
+	}
+	case RESUME_TO_EXIT:
 		r = ptrace(PTRACE_SYSCALL, ev->pid, 0, (long)ev->inject_sig);
 		break;
 	case RESUME_LISTEN:

@@ -13,9 +13,12 @@
 #include <unistd.h>
 
 #include "opt/options.h"
+#include "trace/seccomp.h"
 #include "util/die.h"
 
 pid_t command_pid = -1;
+bool seccomp_active;
+static bool use_seccomp;
 
 /* The path to exec: as given when it has a '/', else the first PATH entry holding a regular
  * executable file (or the first existing one, so exec reports the error). */
@@ -67,6 +70,11 @@ static void child(const char *path, char **argv)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);   /* estrace may block fatal signals; the command not */
 	raise(SIGSTOP);                           /* wait here until the tracer has seized us */
+	/* Only now: a filtered syscall made before the tracer is attached would fail with ENOSYS.
+	 * The tracer sees this seccomp() return and knows whether the filter is in place. */
+	if (use_seccomp && seccomp_install() < 0)
+		fprintf(stderr, "%s: seccomp-bpf filter not installed: %s; tracing without it\n",
+			progname, strerror(errno));
 	execv(path, argv);
 	int err = errno;
 	fprintf(stderr, "%s: exec: %s\n", progname, strerror(err));
@@ -77,6 +85,8 @@ static void child(const char *path, char **argv)
 void tracer_start(char **cmd)
 {
 	char *path = find_command(cmd[0]);
+	/* Children inherit the filter: without -f they would run it with no tracer (ENOSYS). */
+	use_seccomp = opt.seccomp && opt.follow && seccomp_prepare();
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0)
@@ -95,6 +105,8 @@ void tracer_start(char **cmd)
 	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
 	if (opt.follow)
 		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+	if (use_seccomp)   /* a tracee must never hold the filter without its tracer */
+		options |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
 	if (ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
 		int err = errno;
 		kill(pid, SIGKILL);

@@ -2,6 +2,7 @@
 #ifndef ESTRACE_TRACER_H
 #define ESTRACE_TRACER_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 #include "trace/tracee.h"
@@ -21,6 +22,7 @@ struct tracee *tracer_attach(pid_t pid);   /* a new tracee record with its outpu
 struct tracee *tracer_new_child(pid_t pid);/* the same, announced: "Process N attached" */
 void tracer_forget(struct tracee *t);      /* after its death */
 extern int command_status;                 /* wait status of the command; -1 while it lives */
+extern bool seccomp_active;                /* the command installed estrace's filter */
 extern pid_t command_pid;
 
 #endif
