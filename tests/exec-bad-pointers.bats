@@ -75,3 +75,9 @@ check_mode() {
 	run_both -f -s 64 -e trace=execve,exit_group -e signal=none -- /bin/sh -c './execbad bad-elem; ./execbad unterminated-argv; exit 0'
 	compare_all multi
 }
+
+@test "execve: 1100 strings across pages with a bad pointer among them (batched reads)" {
+	run_both -s 10000 -e trace=execve,exit_group -- ./execbad batch-layout
+	compare_all single
+	assert_contains out.norm '"last!", "LLLLLLLLLL'
+}

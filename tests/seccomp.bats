@@ -67,7 +67,7 @@ start_tree() {
 	TRACER_PID=$!
 	local i
 	for ((i = 0; i < 100; i++)); do
-		SLEEPS=$(sed -n 's/^\([0-9][0-9]*\) *execve("\/bin\/sleep".*/\1/p' trace.txt 2>/dev/null)
+		SLEEPS=$(sed -n 's/^\([0-9][0-9]*\) *execve("\/bin\/sleep".*/\1/p' trace.txt 2>/dev/null || true)   # the file may not exist yet
 		if [[ $(wc -w <<<"$SLEEPS") -eq 2 ]]; then
 			local pid running=0
 			for pid in $SLEEPS; do

@@ -64,25 +64,19 @@ void capture_str(struct call *c, pid_t pid, uint64_t addr, bool path)
 	capture_str_into(c, pid, call_new_str(c), addr, path);
 }
 
-/* Read pointer slots from addr on until a NULL one, the cap, or unreadable memory. */
-void capture_array(struct call *c, pid_t pid, int slot, uint64_t addr, bool count_only)
+/* The pointers of the array at addr, read a page at a time, until NULL, cap or a fault. */
+static void read_pointers(struct call *c, pid_t pid, struct carray *a, size_t cap,
+			  uint64_t **ptrs, size_t *nptrs, size_t *ptrs_cap)
 {
-	struct carray *a = &c->arrays[slot];
-	*a = (struct carray){ .addr = addr, .first = c->nstrs };
-	if (addr == 0)
-		return;
 	size_t ws = word_size(c);
-	size_t cap = opt.strlen_given && !opt.verbose && !count_only ? opt.max_strlen : SIZE_MAX;
-	uint64_t at = addr;
+	uint64_t at = a->addr;
 	for (;;) {
-		/* the pointer slots in bulk: up to the end of the page */
 		unsigned char chunk[4096];
-		size_t want = 4096 - (at & 4095);
 		size_t got;
-		int err = umem_read_some(pid, at, chunk, want, &got);
+		int err = umem_read_some(pid, at, chunk, 4096 - (at & 4095), &got);
 		got -= got % ws;
 		if (err || got == 0) {
-			if (at == addr)
+			if (at == a->addr)
 				a->err = err ? err : -EFAULT;
 			else {
 				a->unterminated = true;
@@ -99,11 +93,45 @@ void capture_array(struct call *c, pid_t pid, int slot, uint64_t addr, bool coun
 				return;
 			}
 			a->count++;
-			if (count_only)
+			if (!ptrs)
 				continue;
-			capture_str_into(c, pid, call_new_str(c), p, false);
+			if (*nptrs == *ptrs_cap) {
+				*ptrs_cap = *ptrs_cap ? *ptrs_cap * 2 : 256;
+				*ptrs = xrealloc(*ptrs, *ptrs_cap * sizeof(**ptrs));
+			}
+			(*ptrs)[(*nptrs)++] = p;
 		}
 		at += got;
+	}
+}
+
+void capture_array(struct call *c, pid_t pid, int slot, uint64_t addr, bool count_only)
+{
+	/* scratch reused across calls: capture runs on the hot path */
+	static uint64_t *ptrs;
+	static size_t ptrs_cap;
+	static struct umem_str *res;
+	static size_t res_cap;
+
+	struct carray *a = &c->arrays[slot];
+	*a = (struct carray){ .addr = addr, .first = c->nstrs };
+	if (addr == 0)
+		return;
+	size_t cap = opt.strlen_given && !opt.verbose && !count_only ? opt.max_strlen : SIZE_MAX;
+	size_t n = 0;
+	read_pointers(c, pid, a, cap, count_only ? NULL : &ptrs, &n, &ptrs_cap);
+	if (count_only || n == 0)
+		return;
+	if (n > res_cap) {
+		res_cap = n;
+		res = xrealloc(res, res_cap * sizeof(*res));
+	}
+	size_t max = opt.strlen_given ? opt.max_strlen + 1 : SIZE_MAX;
+	umem_read_strings(pid, ptrs, n, max, &c->mem, res);
+	for (size_t i = 0; i < n; i++) {
+		struct cstr *s = call_new_str(c);
+		*s = (struct cstr){ .addr = ptrs[i], .err = res[i].err, .complete = res[i].complete,
+				    .off = res[i].off, .len = res[i].len };
 	}
 }
 

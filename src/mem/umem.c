@@ -1,7 +1,10 @@
 /* umem: tracee memory reads (see umem.h). */
 #include "mem/umem.h"
 
+#include "util/die.h"
+
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -107,4 +110,97 @@ int umem_read_str(pid_t pid, uint64_t addr, size_t max, struct buf *out, bool *c
 		}
 	}
 	return 0;
+}
+
+/* Bytes to read for string i of a batch: up to the next string when they are laid out one
+ * after another, else a guess; never past the page end, so a fault spoils one string only. */
+static size_t batch_chunk(const uint64_t *addrs, size_t n, size_t i, size_t max)
+{
+	size_t want = 256;
+	if (i + 1 < n && addrs[i + 1] > addrs[i] && addrs[i + 1] - addrs[i] <= PAGE)
+		want = addrs[i + 1] - addrs[i];
+	if (want > to_page_end(addrs[i]))
+		want = to_page_end(addrs[i]);
+	return want < max ? want : max;
+}
+
+static void read_one(pid_t pid, uint64_t addr, size_t max, struct buf *out, struct umem_str *r)
+{
+	r->off = out->len;
+	r->err = umem_read_str(pid, addr, max, out, &r->complete);
+	r->len = out->len - r->off;
+	buf_addc(out, '\0');
+}
+
+/* One round: read want[i] bytes of each pending string in IOV_MAX batches. A string whose
+ * bytes all came and hold no NUL, and can grow, is extended by a page and left pending;
+ * one that faulted is read alone, which says exactly why. Returns how many are pending. */
+static size_t read_round(pid_t pid, const uint64_t *addrs, size_t *pending, size_t npending,
+			 size_t *want, size_t max, struct buf *out, struct umem_str *res)
+{
+	enum { BATCH = 1024 };   /* IOV_MAX */
+	struct iovec local[BATCH], remote[BATCH];
+	size_t offs[BATCH];
+	size_t still = 0;
+	for (size_t first = 0; first < npending; first += BATCH) {
+		size_t cnt = npending - first < BATCH ? npending - first : BATCH;
+		size_t total = 0;   /* reserve every chunk (and a NUL after it): the buffer moves */
+		for (size_t k = 0; k < cnt; k++) {
+			size_t i = pending[first + k];
+			offs[k] = out->len + total;
+			remote[k] = (struct iovec){ (void *)(uintptr_t)addrs[i], want[i] };
+			total += want[i] + 1;
+		}
+		buf_tail(out, total);
+		for (size_t k = 0; k < cnt; k++)
+			local[k] = (struct iovec){ out->data + offs[k], remote[k].iov_len };
+		ssize_t got = vm_readv_broken ? -1 : process_vm_readv(pid, local, cnt, remote, cnt, 0);
+		size_t left = got > 0 ? (size_t)got : 0;   /* bytes read, in iovec order */
+		buf_commit(out, total);
+		for (size_t k = 0; k < cnt; k++) {
+			size_t i = pending[first + k], len = want[i];
+			char *chunk = out->data + offs[k];
+			bool whole = len > 0 && left >= len;
+			left = left >= len ? left - len : 0;
+			char *nul = whole ? memchr(chunk, '\0', len) : NULL;
+			if (nul) {
+				res[i] = (struct umem_str){ 0, true, offs[k], (size_t)(nul - chunk) };
+			} else if (whole && len == max) {
+				chunk[len] = '\0';   /* the cap reached: longer than max, as umem_read_str says */
+				res[i] = (struct umem_str){ 0, false, offs[k], len };
+			} else if (whole) {
+				size_t grown = len + to_page_end(addrs[i] + len);
+				want[i] = grown < max ? grown : max;
+				pending[still++] = i;   /* rounds go forward: still <= first + k */
+			} else {
+				read_one(pid, addrs[i], max, out, &res[i]);
+			}
+		}
+	}
+	return still;
+}
+
+void umem_read_strings(pid_t pid, const uint64_t *addrs, size_t n, size_t max,
+		       struct buf *out, struct umem_str *res)
+{
+	static size_t *pending, *want, cap;
+	if (n > cap) {
+		cap = n;
+		pending = xrealloc(pending, cap * sizeof(*pending));
+		want = xrealloc(want, cap * sizeof(*want));
+	}
+	size_t npending = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!addrs[i]) {
+			read_one(pid, addrs[i], max, out, &res[i]);
+			continue;
+		}
+		want[i] = batch_chunk(addrs, n, i, max);
+		pending[npending++] = i;
+	}
+	/* a few rounds settle strings that cross a page or two; longer ones are read alone */
+	for (int round = 0; round < 3 && npending; round++)
+		npending = read_round(pid, addrs, pending, npending, want, max, out, res);
+	for (size_t k = 0; k < npending; k++)
+		read_one(pid, addrs[pending[k]], max, out, &res[pending[k]]);
 }

@@ -20,4 +20,17 @@ int umem_read_some(pid_t pid, uint64_t addr, void *dst, size_t len, size_t *got)
  * string never loses the string: reads stop at page boundaries. */
 int umem_read_str(pid_t pid, uint64_t addr, size_t max, struct buf *out, bool *complete);
 
+/* One string of a batch: where it starts in the output buffer, or why it could not be read. */
+struct umem_str {
+	int err;          /* 0 or -errno */
+	bool complete;    /* NUL found within max */
+	size_t off, len;  /* in the output buffer; each string is followed by a NUL there */
+};
+
+/* Read n strings (addrs[i], at most max bytes each) into out, with as few syscalls as the
+ * layout allows: one process_vm_readv per IOV_MAX strings when they are contiguous, as argv
+ * and envp strings usually are. Same results as n calls of umem_read_str. */
+void umem_read_strings(pid_t pid, const uint64_t *addrs, size_t n, size_t max,
+		       struct buf *out, struct umem_str *res);
+
 #endif

@@ -117,6 +117,38 @@ main(int argc, char **argv)
 		char *p = guarded_page();
 		memcpy(p + page - 4, "/bin", 4);
 		do_execve(p + page - 4, good_argv, good_env);
+	} else if (!strcmp(mode, "batch-layout")) {
+		/* what batched reads must get right: 1100 short strings laid end to end from one
+		 * page into the next, an unmapped pointer among them, a string whose NUL is the
+		 * last byte before an unmapped page, and a long string far from the others */
+		char *p = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED || munmap(p + 2 * page, page)) {
+			perror("mmap");
+			exit(99);
+		}
+		char **v = calloc(1200, sizeof(*v));
+		char *s = p + page - 100;
+		int n = 0;
+		v[n++] = tname;
+		for (int i = 0; i < 1100; i++) {
+			int len = 1 + i % 3;
+			memset(s, 'a' + i % 26, len);
+			s[len] = '\0';
+			v[n++] = s;
+			s += len + 1;
+			if (i == 500)
+				v[n++] = unmapped();
+		}
+		char *last = p + 2 * page - 6;
+		memcpy(last, "last!", 6);
+		v[n++] = last;
+		char *big = malloc(5000);
+		memset(big, 'L', 4999);
+		big[4999] = '\0';
+		v[n++] = big;
+		v[n] = NULL;
+		do_execve(target, v, good_env);
 	} else if (!strcmp(mode, "empty-argv")) {
 		char *v[] = { NULL };
 		char *e[] = { NULL };
