@@ -4,6 +4,7 @@
 #include "print/quote.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 static const char hexdigits[] = "0123456789abcdef";
 
@@ -56,22 +57,40 @@ static size_t put_octal(char *p, unsigned char c, bool next_is_digit)
 	return n;
 }
 
+/* Byte classes, built once: 0 plain, else the escape letter, or 1 for octal. */
+static unsigned char byte_class[256];
+
+static void init_classes(void)
+{
+	for (int c = 0; c < 256; c++)
+		byte_class[c] = plain(c) ? 0 : letter_escape(c) ? (unsigned char)letter_escape(c) : 1;
+}
+
 static void quote_c(struct buf *out, const unsigned char *s, size_t len)
 {
+	if (!byte_class[0])
+		init_classes();
 	/* worst case 4 bytes out per byte in; reserve once */
 	char *start = buf_tail(out, len * 4);
 	char *p = start;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
-		if (plain(c)) {
-			*p++ = c;
-		} else if (letter_escape(c)) {
+	size_t i = 0;
+	while (i < len) {
+		size_t run = i;
+		while (run < len && byte_class[s[run]] == 0)
+			run++;
+		memcpy(p, s + i, run - i);   /* plain bytes: most of any argv */
+		p += run - i;
+		if (run == len)
+			break;
+		unsigned char c = s[run], cls = byte_class[c];
+		if (cls != 1) {
 			*p++ = '\\';
-			*p++ = letter_escape(c);
+			*p++ = cls;
 		} else {
-			bool next_digit = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7';
+			bool next_digit = run + 1 < len && s[run + 1] >= '0' && s[run + 1] <= '7';
 			p += put_octal(p, c, next_digit);
 		}
+		i = run + 1;
 	}
 	buf_commit(out, p - start);
 }

@@ -60,17 +60,16 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	ev->kind = EV_ENTRY;
 }
 
-static void capture_exit(struct event *ev, const struct syscall_stop *s)
+/* The syscall in flight returned rval: capture what its exit prints. */
+static void finish_call(struct event *ev, int64_t rval)
 {
 	struct tracee *t = ev->t;
-	if (!t->in_syscall)
-		return;   /* a new child's return from fork: no entry was seen */
 	t->in_syscall = false;
-	t->call.rval = s->rval;
+	t->call.rval = rval;
 	t->call.exited = true;
-	if (t->is_command && !t->execd && t->call.id == SC_execve && s->rval < 0)
+	if (t->is_command && !t->execd && t->call.id == SC_execve && rval < 0)
 		t->startup = true;   /* estrace's child reports the failure and exits: not shown */
-	if (t->startup && t->call.id == SC_seccomp && s->rval == 0)
+	if (t->startup && t->call.id == SC_seccomp && rval == 0)
 		seccomp_active = true;
 	if (!t->traced_call)
 		return;
@@ -78,6 +77,24 @@ static void capture_exit(struct event *ev, const struct syscall_stop *s)
 	if (d->capture_exit)
 		d->capture_exit(&t->call, t->pid);
 	ev->kind = EV_EXIT;
+}
+
+static void capture_exit(struct event *ev, const struct syscall_stop *s)
+{
+	if (!ev->t->in_syscall)
+		return;   /* a new child's return from fork, or a call finished at its event */
+	finish_call(ev, s->rval);
+}
+
+static bool in_fork_call(const struct tracee *t)
+{
+	enum sc_id id = t->call.id;
+	return t->in_syscall && (id == SC_clone || id == SC_clone3 || id == SC_fork);
+}
+
+static bool in_exec_call(const struct tracee *t)
+{
+	return t->in_syscall && (t->call.id == SC_execve || t->call.id == SC_execveat);
 }
 
 static void capture_syscall(struct event *ev)
@@ -139,11 +156,16 @@ static unsigned long event_msg(pid_t pid)
 	return msg;
 }
 
-static void capture_new_child(struct event *ev)
+static void capture_new_child(struct event *ev, bool vfork)
 {
 	pid_t child = (pid_t)event_msg(ev->pid);
 	if (child > 0 && !tracee_find(child))
 		tracer_new_child(child);
+	/* The kernel has written parent_tid and pidfd and the call can only return the child's
+	 * pid now: finish it here and save the exit stop. Not a vfork, whose return comes after
+	 * the child's exec or exit, and its line with it. */
+	if (child > 0 && !vfork && in_fork_call(ev->t))
+		finish_call(ev, child);
 }
 
 static void capture_exec(struct event *ev)
@@ -151,12 +173,10 @@ static void capture_exec(struct event *ev)
 	ev->t->execd = true;
 	pid_t old = (pid_t)event_msg(ev->pid);
 	if (old > 0 && old != ev->pid) {
-		ev->kind = EV_EXEC_SWITCH;
+		ev->kind = EV_EXEC_SWITCH;   /* render moves old's execve here and finishes it */
 		ev->other = old;
-		/* render moves old's execve in flight to this record; its exit stop must come */
-		struct tracee *t = tracee_find(old);
-		if (t && t->in_syscall)
-			ev->how = RESUME_TO_EXIT;
+	} else if (in_exec_call(ev->t)) {
+		finish_call(ev, 0);   /* the exec succeeded: no need to stop at its exit */
 	}
 }
 
@@ -185,9 +205,11 @@ void event_capture(struct event *ev)
 		capture_signal(ev, sig);
 		break;
 	case PTRACE_EVENT_FORK:
-	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
-		capture_new_child(ev);
+		capture_new_child(ev, false);
+		break;
+	case PTRACE_EVENT_VFORK:
+		capture_new_child(ev, true);
 		break;
 	case PTRACE_EVENT_EXEC:
 		capture_exec(ev);
@@ -216,9 +238,6 @@ void event_resume(struct event *ev)
 		r = ptrace(cont ? PTRACE_CONT : PTRACE_SYSCALL, ev->pid, 0, (long)ev->inject_sig);
 		break;
 	}
-	case RESUME_TO_EXIT:
-		r = ptrace(PTRACE_SYSCALL, ev->pid, 0, (long)ev->inject_sig);
-		break;
 	case RESUME_LISTEN:
 		r = ptrace(PTRACE_LISTEN, ev->pid, 0, 0);
 		break;
@@ -342,6 +361,13 @@ static void render_exec_switch(struct event *ev)
 	if (old->pid == command_pid)
 		command_pid = leader->pid;
 	tracer_forget(old);
+	if (leader->in_syscall) {   /* the execve succeeded; its exit stop is not waited for */
+		leader->in_syscall = false;
+		leader->call.rval = 0;
+		leader->call.exited = true;
+		if (leader->traced_call)
+			render_exit(leader);
+	}
 }
 
 void event_render(struct event *ev)

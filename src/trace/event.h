@@ -21,7 +21,6 @@ enum event_kind {
 enum resume_how {
 	RESUME_NONE,       /* dead, or left stopped */
 	RESUME_SYSCALL,    /* run to the next stop that matters (PTRACE_CONT under the filter) */
-	RESUME_TO_EXIT,    /* run to the exit of the syscall in flight (PTRACE_SYSCALL) */
 	RESUME_LISTEN,     /* stay in group-stop, but report SIGCONT and deaths */
 };
 
