@@ -180,6 +180,31 @@ static size_t read_round(pid_t pid, const uint64_t *addrs, size_t *pending, size
 	return still;
 }
 
+/* Strings i..j-1 lie one after another, each ending before the next begins: read the span
+ * [addrs[i], addrs[j]) at once (each page pinned once, not once per string) and point the
+ * strings into it. Those it cannot settle are added to pending. */
+static void read_span(pid_t pid, const uint64_t *addrs, size_t i, size_t j, size_t max,
+		      struct buf *out, struct umem_str *res, size_t *pending, size_t *npending)
+{
+	size_t size = addrs[j] - addrs[i];
+	size_t base = out->len;
+	size_t got;
+	if (umem_read_some(pid, addrs[i], buf_tail(out, size), size, &got) < 0)
+		got = 0;
+	buf_commit(out, got);
+	for (size_t k = i; k < j; k++) {
+		size_t from = addrs[k] - addrs[i], gap = addrs[k + 1] - addrs[k];
+		size_t look = gap < max ? gap : max;
+		const char *nul = from + look <= got ? memchr(out->data + base + from, '\0', look) : NULL;
+		if (nul)
+			res[k] = (struct umem_str){ 0, true, base + from, (size_t)(nul - (out->data + base + from)) };
+		else if (look == max && from + look <= got)
+			res[k] = (struct umem_str){ 0, false, base + from, max };   /* longer than the cap */
+		else
+			pending[(*npending)++] = k;
+	}
+}
+
 void umem_read_strings(pid_t pid, const uint64_t *addrs, size_t n, size_t max,
 		       struct buf *out, struct umem_str *res)
 {
@@ -190,7 +215,22 @@ void umem_read_strings(pid_t pid, const uint64_t *addrs, size_t n, size_t max,
 		want = xrealloc(want, cap * sizeof(*want));
 	}
 	size_t npending = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n;) {
+		size_t j = i;   /* the run of strings laid out end to end from i on */
+		while (j + 1 < n && addrs[j + 1] > addrs[j] && addrs[j + 1] - addrs[j] <= PAGE && addrs[j])
+			j++;
+		if (j - i >= 8)
+			read_span(pid, addrs, i, j, max, out, res, pending, &npending);
+		else
+			for (size_t k = i; k < j; k++)
+				pending[npending++] = k;
+		pending[npending++] = j;   /* the run's last string: its end is unknown */
+		i = j + 1;
+	}
+	size_t npend = npending;
+	npending = 0;
+	for (size_t k = 0; k < npend; k++) {
+		size_t i = pending[k];
 		if (!addrs[i]) {
 			read_one(pid, addrs[i], max, out, &res[i]);
 			continue;

@@ -79,6 +79,22 @@ void out_add(struct out *o, const char *s, size_t n)
 		out_flush(o);
 }
 
+struct buf *out_text_begin(struct out *o, size_t *mark)
+{
+	*mark = o->pending.len;
+	return &o->pending;
+}
+
+void out_text_end(struct out *o, size_t mark)
+{
+	const char *s = o->pending.data + mark;
+	size_t n = o->pending.len - mark;
+	const char *nl = memrchr(s, '\n', n);
+	o->col = nl ? (size_t)(s + n - nl - 1) : o->col + n;
+	if (o->pending.len >= 1 << 16)
+		out_flush(o);
+}
+
 void out_puts(struct out *o, const char *s)
 {
 	out_add(o, s, strlen(s));

@@ -35,6 +35,11 @@ void out_add(struct out *o, const char *s, size_t n);
 void out_puts(struct out *o, const char *s);
 void out_printf(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Text appended straight to an out's buffer (no copy): out_text_begin gives the buffer and a
+ * mark, out_text_end accounts for what was appended since the mark. */
+struct buf *out_text_begin(struct out *o, size_t *mark);
+void out_text_end(struct out *o, size_t mark);
+
 /* The pid prefix layout, chosen once from the options. */
 enum prefix_mode {
 	PREFIX_STDERR,   /* "[pid  N] " while more than one tracee is alive */

@@ -5,6 +5,9 @@
 
 #include <stdbool.h>
 #include <string.h>
+#ifdef __SSE2__
+# include <emmintrin.h>
+#endif
 
 static const char hexdigits[] = "0123456789abcdef";
 
@@ -66,6 +69,29 @@ static void init_classes(void)
 		byte_class[c] = plain(c) ? 0 : letter_escape(c) ? (unsigned char)letter_escape(c) : 1;
 }
 
+/* The end of the run of plain bytes that starts at s[i]. */
+static size_t plain_run(const unsigned char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	/* 16 bytes a step: a byte needs quoting when it is below 0x20 or from 0x7f up (a signed
+	 * compare catches 0x80..0xff with the control bytes), or is '"' or '\\' */
+	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+	while (i + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+					   _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+		int mask = _mm_movemask_epi8(bad);
+		if (mask)
+			return i + __builtin_ctz(mask);
+		i += 16;
+	}
+#endif
+	while (i < len && byte_class[s[i]] == 0)
+		i++;
+	return i;
+}
+
 static void quote_c(struct buf *out, const unsigned char *s, size_t len)
 {
 	if (!byte_class[0])
@@ -75,9 +101,7 @@ static void quote_c(struct buf *out, const unsigned char *s, size_t len)
 	char *p = start;
 	size_t i = 0;
 	while (i < len) {
-		size_t run = i;
-		while (run < len && byte_class[s[run]] == 0)
-			run++;
+		size_t run = plain_run(s, i, len);
 		memcpy(p, s + i, run - i);   /* plain bytes: most of any argv */
 		p += run - i;
 		if (run == len)

@@ -253,13 +253,14 @@ static void render_entry(struct tracee *t)
 {
 	const struct call *c = &t->call;
 	const struct decoder *d = decoder_of(c);
-	buf_reset(&scratch);
-	buf_adds(&scratch, call_name(c));
-	buf_addc(&scratch, '(');
-	if (d->render_entry)
-		d->render_entry(c, &scratch);
 	line_begin(t);
-	out_add(t->out, scratch.data, scratch.len);
+	size_t mark;
+	struct buf *b = out_text_begin(t->out, &mark);   /* argv can be megabytes: no copy */
+	buf_adds(b, call_name(c));
+	buf_addc(b, '(');
+	if (d->render_entry)
+		d->render_entry(c, b);
+	out_text_end(t->out, mark);
 	t->entry_printed = true;
 }
 
