@@ -86,15 +86,23 @@ static void capture_exit(struct event *ev, const struct syscall_stop *s)
 	finish_call(ev, s->rval);
 }
 
+/* Under the filter (PTRACE_CONT between calls) a call finished at its event stop has no exit
+ * stop to wait for. Without it the exit stop comes anyway, and the register fallback of old
+ * kernels tells entry from exit only by counting stops: there the call ends at its exit. */
+static bool ends_at_event(const struct tracee *t)
+{
+	return seccomp_active && t->in_syscall;
+}
+
 static bool in_fork_call(const struct tracee *t)
 {
 	enum sc_id id = t->call.id;
-	return t->in_syscall && (id == SC_clone || id == SC_clone3 || id == SC_fork);
+	return ends_at_event(t) && (id == SC_clone || id == SC_clone3 || id == SC_fork);
 }
 
 static bool in_exec_call(const struct tracee *t)
 {
-	return t->in_syscall && (t->call.id == SC_execve || t->call.id == SC_execveat);
+	return ends_at_event(t) && (t->call.id == SC_execve || t->call.id == SC_execveat);
 }
 
 static void capture_syscall(struct event *ev)
@@ -362,7 +370,7 @@ static void render_exec_switch(struct event *ev)
 	if (old->pid == command_pid)
 		command_pid = leader->pid;
 	tracer_forget(old);
-	if (leader->in_syscall) {   /* the execve succeeded; its exit stop is not waited for */
+	if (ends_at_event(leader)) {   /* the execve succeeded; its exit stop is not waited for */
 		leader->in_syscall = false;
 		leader->call.rval = 0;
 		leader->call.exited = true;

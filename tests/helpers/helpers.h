@@ -11,6 +11,7 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,21 +34,31 @@ msleep(long ms)
 		;
 }
 
+/* The text of a task's /proc file NAME (stat, syscall, ...) in buf; false if unreadable. */
+static inline bool
+task_file(pid_t pid, pid_t tid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+	if (tid)
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", pid, tid, name);
+	else
+		snprintf(path, sizeof(path), "/proc/%d/%s", pid, name);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	return true;
+}
+
 /* State letter of a task ('R', 'S', 'T', 't', 'Z', ...) or 0. */
 static inline char
 task_state(pid_t pid, pid_t tid)
 {
-	char path[64], buf[512];
-	if (tid)
-		snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", pid, tid);
-	else
-		snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	FILE *f = fopen(path, "r");
-	if (!f)
+	char buf[512];
+	if (!task_file(pid, tid, "stat", buf, sizeof(buf)))
 		return 0;
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = 0;
 	char *p = strrchr(buf, ')');
 	return p && p[1] == ' ' ? p[2] : 0;
 }
@@ -57,17 +68,9 @@ task_state(pid_t pid, pid_t tid)
 static inline long
 task_syscall(pid_t pid, pid_t tid)
 {
-	char path[64], buf[256];
-	if (tid)
-		snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", pid, tid);
-	else
-		snprintf(path, sizeof(path), "/proc/%d/syscall", pid);
-	FILE *f = fopen(path, "r");
-	if (!f)
+	char buf[256];
+	if (!task_file(pid, tid, "syscall", buf, sizeof(buf)))
 		return -2;
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = 0;
 	if (!strncmp(buf, "running", 7))
 		return -1;
 	return strtol(buf, NULL, 10);
