@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "sysent.h"
 #include "util/buf.h"
@@ -36,6 +37,7 @@ struct call {
 	uint64_t args[6];
 	int64_t rval;         /* at exit: return value, or -errno */
 	bool exited;          /* exit captured (rval valid) */
+	struct timespec entered, returned;   /* for -T */
 	struct buf mem;       /* captured bytes */
 	struct cstr *strs;    /* captured strings */
 	size_t nstrs, strs_cap;

@@ -61,6 +61,9 @@ static void on_quiet(const char *arg) { opt.quiet++; }
 static void on_expr(const char *arg) { filter_parse(arg); }
 static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 'I', 1, 4); }
 static void on_hex(const char *arg) { opt.quote = opt.quote == QUOTE_C ? QUOTE_HEX_NONPRINT : QUOTE_HEX_ALL; }
+static void on_timestamps(const char *arg) { opt.timestamps++; }
+static void on_relative(const char *arg) { opt.relative = true; }
+static void on_durations(const char *arg) { opt.durations = true; }
 static void on_seccomp(const char *arg) { opt.seccomp = true; }
 static void on_no_seccomp(const char *arg) { opt.seccomp = false; }
 static void on_help(const char *arg);
@@ -102,6 +105,11 @@ static const struct optdef optdefs[] = {
 	{ 0, "signal", "SET", on_signal_long, "same as -e signal=SET" },
 	{ 'a', "columns", "N", on_column, "align return values at column N (default 40)" },
 	{ 'x', NULL, NULL, on_hex, "print non-ASCII strings in hex; -xx: all strings in hex" },
+	{ 't', "absolute-timestamps", NULL, on_timestamps,
+	  "prefix lines with the time of day; -tt: with microseconds; -ttt: seconds since the epoch" },
+	{ 'r', "relative-timestamps", NULL, on_relative,
+	  "prefix lines with the time since the previous line" },
+	{ 'T', "syscall-times", NULL, on_durations, "show the time spent in each syscall" },
 	{ 'I', "interruptible", "N", on_interactive,
 	  "1: no signals blocked; 2: fatal signals blocked while decoding; "
 	  "3: always (default with -o FILE CMD); 4: also SIGTSTP" },

@@ -18,6 +18,9 @@ struct options {
 	int interactive;          /* -I N: which fatal signals estrace blocks */
 	enum quote_style quote;
 	bool seccomp;             /* stop tracees only at shown syscalls (default on) */
+	int timestamps;           /* -t count: 1 time of day, 2 with microseconds, 3 epoch */
+	bool relative;            /* -r: time since the previous line */
+	bool durations;           /* -T: time spent in each syscall */
 	char **cmd;               /* the command to run, NULL-terminated */
 };
 

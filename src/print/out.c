@@ -14,6 +14,9 @@
 static struct out *all_outs;
 static enum prefix_mode prefix_mode = PREFIX_NONE;
 static int ret_column = 40;
+static int stamp_kind;            /* opt.timestamps */
+static bool stamp_relative;
+static struct timespec stamp_now, stamp_last;
 
 struct out *out_open_fd(int fd)
 {
@@ -119,10 +122,48 @@ void out_printf(struct out *o, const char *fmt, ...)
 	buf_free(&b);
 }
 
-void line_setup(enum prefix_mode mode, int column)
+void line_setup(enum prefix_mode mode, int column, int timestamps, bool relative)
 {
 	prefix_mode = mode;
 	ret_column = column;
+	stamp_kind = timestamps;
+	stamp_relative = relative;
+}
+
+void line_set_time(const struct timespec *when)
+{
+	stamp_now = *when;
+}
+
+/* "07:02:45 ", "07:02:45.134519 ", "1795330965.142524 ", "     0.000258 ", or with -t and -r
+ * both "07:02:58 (+     0.000234) " */
+static void put_stamp(struct out *o)
+{
+	long usec = stamp_now.tv_nsec / 1000;
+	if (stamp_kind >= 3) {
+		out_printf(o, "%ld.%06ld ", (long)stamp_now.tv_sec, usec);
+	} else if (stamp_kind) {
+		struct tm tm;
+		char hms[16];
+		localtime_r(&stamp_now.tv_sec, &tm);
+		strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
+		if (stamp_kind == 2)
+			out_printf(o, "%s.%06ld ", hms, usec);
+		else
+			out_printf(o, "%s ", hms);
+	}
+	if (stamp_relative) {
+		if (!stamp_last.tv_sec && !stamp_last.tv_nsec)
+			stamp_last = stamp_now;
+		long sec = stamp_now.tv_sec - stamp_last.tv_sec;
+		long nsec = stamp_now.tv_nsec - stamp_last.tv_nsec;
+		if (nsec < 0) {
+			sec--;
+			nsec += 1000000000;
+		}
+		out_printf(o, stamp_kind ? "(+%6ld.%06ld) " : "%6ld.%06ld ", sec, nsec / 1000);
+		stamp_last = stamp_now;
+	}
 }
 
 void line_unfinish(struct tracee *t)
@@ -152,6 +193,8 @@ void line_begin(struct tracee *t)
 	case PREFIX_NONE:
 		break;
 	}
+	if (stamp_kind || stamp_relative)
+		put_stamp(o);
 	o->owner = t;
 }
 

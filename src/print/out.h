@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "util/buf.h"
 
@@ -46,7 +47,9 @@ enum prefix_mode {
 	PREFIX_FILE,     /* "N     " on every line (-o FILE with -f) */
 	PREFIX_NONE,     /* -ff files, or -o without -f */
 };
-void line_setup(enum prefix_mode mode, int column);
+void line_setup(enum prefix_mode mode, int column, int timestamps, bool relative);
+/* The time printed after the prefix of the lines begun from now on (-t, -r). */
+void line_set_time(const struct timespec *when);
 
 /* Start a line for t (ending another tracee's open line first) and print its prefix. */
 void line_begin(struct tracee *t);

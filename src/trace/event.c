@@ -57,6 +57,7 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	const struct decoder *d = decoder_of(c);
 	if (d->capture_entry)
 		d->capture_entry(c, t->pid);
+	c->entered = ev->when;
 	ev->kind = EV_ENTRY;
 }
 
@@ -67,6 +68,7 @@ static void finish_call(struct event *ev, int64_t rval)
 	t->in_syscall = false;
 	t->call.rval = rval;
 	t->call.exited = true;
+	t->call.returned = ev->when;
 	if (t->is_command && !t->execd && t->call.id == SC_execve && rval < 0)
 		t->startup = true;   /* estrace's child reports the failure and exits: not shown */
 	if (t->startup && t->call.id == SC_seccomp && rval == 0)
@@ -287,6 +289,15 @@ static void render_exit(struct tracee *t)
 		d->render_ret(c, &scratch);
 	else
 		render_ret_default(c, &scratch);
+	if (opt.durations) {
+		long sec = c->returned.tv_sec - c->entered.tv_sec;
+		long nsec = c->returned.tv_nsec - c->entered.tv_nsec;
+		if (nsec < 0) {
+			sec--;
+			nsec += 1000000000;
+		}
+		buf_printf(&scratch, " <%ld.%06ld>", sec, nsec / 1000);
+	}
 	line_ret(t, scratch.data);
 }
 
@@ -381,6 +392,7 @@ static void render_exec_switch(struct event *ev)
 
 void event_render(struct event *ev)
 {
+	line_set_time(&ev->when);
 	switch (ev->kind) {
 	case EV_ENTRY:
 		render_entry(ev->t);

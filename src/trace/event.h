@@ -3,6 +3,7 @@
 #define ESTRACE_EVENT_H
 
 #include <stdbool.h>
+#include <time.h>
 #include <sys/types.h>
 
 #include "decode/siginfo.h"
@@ -33,6 +34,7 @@ struct event {
 	int inject_sig;            /* signal to deliver on resume */
 	int other;                 /* EV_GROUP_STOP: the signal; EV_EXEC_SWITCH: the old tid */
 	unsigned char siginfo[SIGINFO_SIZE];
+	struct timespec when;      /* when the stop was reaped (with -t, -r or -T) */
 };
 
 /* Turn a wait status into an event, reading from the stopped tracee what rendering needs. */

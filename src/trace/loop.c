@@ -107,6 +107,8 @@ static bool wait_event(struct event *ev)
 			return false;
 		}
 		ev->pid = pid;
+		if (opt.timestamps || opt.relative || opt.durations)
+			clock_gettime(CLOCK_REALTIME, &ev->when);
 		ev->t = tracee_find(pid);
 		if (!ev->t) {
 			/* a new child whose first stop came before its parent's fork event */
@@ -123,7 +125,7 @@ void tracer_run(void)
 		mode = PREFIX_STDERR;
 	else if (opt.follow == 1)
 		mode = PREFIX_FILE;
-	line_setup(mode, opt.column);
+	line_setup(mode, opt.column, opt.timestamps, opt.relative);
 	struct event ev;
 	while (tracee_count() > 0 && wait_event(&ev)) {
 		event_capture(&ev);
