@@ -101,3 +101,48 @@ two" "$(cat out.stdout)" "command output"
 	compare_messages
 	assert_equal "" "$(cat out.stderr)" "tracer stderr"
 }
+
+@test "-o '|CMD' and -o '!CMD': the trace goes to a shell command's standard input" {
+	run_both --stderr -o '|cat -n' -e trace=execve,exit_group -- ./exitwith exit 3
+	compare_status
+	grep -q 'exit_group(3)' out.stdout || fail_msg "trace not piped:" "$(cat out.stdout out.stderr)"
+	sed -E 's/0x[0-9a-f]{5,}/0xADDR/g' ref.stdout >ref.piped
+	sed -E 's/0x[0-9a-f]{5,}/0xADDR/g' out.stdout >out.piped
+	assert_same_text "piped trace (stdout)" ref.piped out.piped
+	run_both --stderr -o '!tr a-z A-Z' -e trace=exit_group -- ./exitwith exit 0
+	grep -q 'EXIT_GROUP(0)' out.stdout || fail_msg "trace not piped:" "$(cat out.stdout out.stderr)"
+	assert_same_text "piped trace (stdout)" ref.stdout out.stdout
+}
+
+@test "-o '|CMD' that exits early: the command still runs to its end" {
+	run_both --stderr -f -o '|head -n 1' -e trace=execve -- /bin/sh -c '/bin/true; /bin/true; exit 5'
+	compare_status
+	assert_equal 5 "$OUT_STATUS" "estrace status"
+	assert_equal 1 "$(wc -l <out.stdout)" "lines that reached head"
+}
+
+@test "-A appends to the -o file; -A without -o is a warning" {
+	echo old >app.ref
+	echo old >app.out
+	run_tracer "$STRACE" ref strace --stderr -A -o app.ref -e trace=exit_group -- ./exitwith exit 0
+	run_out --stderr -A -o app.out -e trace=exit_group -- ./exitwith exit 0
+	compare_status
+	assert_equal old "$(head -n 1 app.out)" "first line kept"
+	assert_same_text "appended trace" app.ref app.out
+	run_both --stderr -A -e trace=none -- ./exitwith exit 0
+	compare_status
+	head -n 1 ref.stderr | sed 's/^strace:/TRACER:/' >ref.warn
+	head -n 1 out.stderr | sed 's/^estrace:/TRACER:/' >out.warn
+	grep -q 'has no effect without -o' out.warn || fail_msg "no warning:" "$(cat out.stderr)"
+	assert_same_text "warning" ref.warn out.warn
+}
+
+@test "-ff with a piped -o is an error" {
+	run_both --stderr -ff -o '|cat' -- ./exitwith exit 0
+	compare_status
+	assert_equal 1 "$OUT_STATUS" "estrace status"
+	sed 's/^strace:/TRACER:/; s/strace -h/TRACER -h/' ref.stderr >ref.msg
+	sed 's/^estrace:/TRACER:/; s/estrace -h/TRACER -h/' out.stderr >out.msg
+	grep -q 'mutually exclusive' out.msg || fail_msg "no message:" "$(cat out.stderr)"
+	assert_same_text "message" ref.msg out.msg
+}

@@ -64,6 +64,7 @@ static void on_hex(const char *arg) { opt.quote = opt.quote == QUOTE_C ? QUOTE_H
 static void on_timestamps(const char *arg) { opt.timestamps++; }
 static void on_relative(const char *arg) { opt.relative = true; }
 static void on_durations(const char *arg) { opt.durations = true; }
+static void on_append(const char *arg) { opt.append = true; }
 static void on_seccomp(const char *arg) { opt.seccomp = true; }
 static void on_no_seccomp(const char *arg) { opt.seccomp = false; }
 static void on_help(const char *arg);
@@ -93,7 +94,9 @@ static const struct optdef optdefs[] = {
 	  "follow children (fork, vfork, clone, clone3, threads); -ff: one file per thread with -o" },
 	{ 0, "output-separately", NULL, on_follow_sep, "like -ff" },
 	{ 'o', "output", "FILE", on_output,
-	  "write the trace to FILE (FILE.PID per thread with -ff) instead of stderr" },
+	  "write the trace to FILE (FILE.PID per thread with -ff) instead of stderr; "
+	  "'|CMD' or '!CMD': to the standard input of the shell command CMD" },
+	{ 'A', "output-append-mode", NULL, on_append, "append to the -o file instead of truncating it" },
 	{ 's', "string-limit", "N", on_strlen,
 	  "cut strings at N bytes and arrays at N elements, as strace; default: never cut" },
 	{ 'v', "no-abbrev", NULL, on_verbose, "print environment arrays in full" },
@@ -206,6 +209,11 @@ void options_parse(int argc, char **argv)
 	if (optind >= argc)
 		usage_error("must have PROG [ARGS] or -p PID");
 	opt.cmd = argv + optind;
+	bool piped = opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!');
+	if (piped && opt.follow >= 2)
+		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
+	if (opt.append && !opt.outfile)
+		warnmsg("-A/--output-append-mode has no effect without -o/--output");
 	if (opt.outfile && !opt.quiet)
 		opt.quiet = 1;   /* -o FILE CMD: attach messages would only clutter the terminal */
 	if (!opt.interactive)

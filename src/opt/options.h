@@ -21,6 +21,7 @@ struct options {
 	int timestamps;           /* -t count: 1 time of day, 2 with microseconds, 3 epoch */
 	bool relative;            /* -r: time since the previous line */
 	bool durations;           /* -T: time spent in each syscall */
+	bool append;              /* -A: append to the -o file */
 	char **cmd;               /* the command to run, NULL-terminated */
 };
 

@@ -45,10 +45,27 @@ static void out_flush(struct out *o)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			break;   /* a closed pipe or full disk: drop the output, keep tracing */
+			break;   /* a closed pipe (EPIPE) or full disk: drop the output, keep tracing */
 		done += n;
 	}
 	buf_reset(&o->pending);
+}
+
+struct out *out_open_pipe(const char *command, pid_t *pid)
+{
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		die("Can't create a pipe for '%s': %s", command, strerror(errno));
+	*pid = fork();
+	if (*pid < 0)
+		die("Can't fork for '%s': %s", command, strerror(errno));
+	if (*pid == 0) {
+		dup2(fds[0], 0);   /* dup2 clears close-on-exec on 0 */
+		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[0]);
+	return out_open_fd(fds[1]);
 }
 
 void out_close(struct out *o)

@@ -28,6 +28,8 @@ struct out {
 struct out *out_open_fd(int fd);
 /* Open (truncate, or append) a file for trace output; dies with a clear message on error. */
 struct out *out_open_file(const char *path, bool append);
+/* A shell command reading the trace on its standard input (-o '|CMD'); *pid is its pid. */
+struct out *out_open_pipe(const char *command, pid_t *pid);
 void out_close(struct out *o);
 void out_flush_all(void);
 

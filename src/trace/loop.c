@@ -16,6 +16,7 @@
 
 int command_status = -1;
 static struct out *shared_out;
+static pid_t pipe_pid = -1;   /* -o '|CMD': the shell reading the trace, not a tracee */
 static volatile sig_atomic_t fatal_signal;
 
 struct tracee *tracer_attach(pid_t pid)
@@ -24,7 +25,7 @@ struct tracee *tracer_attach(pid_t pid)
 	if (opt.follow >= 2 && opt.outfile) {
 		struct buf name = BUF_INIT;
 		buf_printf(&name, "%s.%d", opt.outfile, pid);
-		t->out = out_open_file(name.data, false);
+		t->out = out_open_file(name.data, opt.append);
 		t->own_out = true;
 		buf_free(&name);
 	} else {
@@ -106,6 +107,8 @@ static bool wait_event(struct event *ev)
 				warnmsg_errno("wait4");
 			return false;
 		}
+		if (pid == pipe_pid)
+			continue;   /* the output command ended early: its output is dropped from now on */
 		ev->pid = pid;
 		if (opt.timestamps || opt.relative || opt.durations)
 			clock_gettime(CLOCK_REALTIME, &ev->when);
@@ -137,6 +140,11 @@ void tracer_run(void)
 void tracer_exit(void)
 {
 	out_flush_all();
+	if (pipe_pid > 0) {   /* let the output command read everything and finish */
+		out_close(shared_out);
+		while (waitpid(pipe_pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
 	int st = command_status;
 	if (st != -1 && WIFSIGNALED(st)) {
 		int sig = WTERMSIG(st);
@@ -155,6 +163,11 @@ void tracer_exit(void)
 
 void tracer_init(void)
 {
-	shared_out = opt.outfile && opt.follow < 2 ? out_open_file(opt.outfile, false) : out_open_fd(2);
-	setup_signals();
+	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
+		shared_out = out_open_pipe(opt.outfile + 1, &pipe_pid);
+	else if (opt.outfile && opt.follow < 2)
+		shared_out = out_open_file(opt.outfile, opt.append);
+	else
+		shared_out = out_open_fd(2);
+	setup_signals();   /* with -o, SIGPIPE is blocked: a closed output pipe is EPIPE, not death */
 }
