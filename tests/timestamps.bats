@@ -42,9 +42,9 @@ compare_masked() {
 	grep -qE '^[0-9:]{8} \(\+ +0\.000000\) execve\(' out || fail_msg "first line is not (+ 0.000000)" "$(cat out)"
 }
 
-@test "-T: time spent in each call, none on '= ?' lines (stderr, -f)" {
-	run_both --stderr -T -f -e trace=execve,wait4,exit_group -e signal=none -- ./procs fork 2
-	compare_masked stderr
+@test "-T: time spent in each call, none on '= ?' lines (-f)" {
+	run_both -T -f -e trace=execve,wait4,exit_group -e signal=none -- ./procs fork 2
+	compare_masked multi
 	grep -qE '= [0-9]+ <[0-9]+\.[0-9]{6}>$' out || fail_msg "no <s.us> after a return value" "$(cat out)"
 	! grep -qE '= \? <' out || fail_msg "a duration on a '= ?' line" "$(cat out)"
 }
