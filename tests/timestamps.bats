@@ -66,3 +66,19 @@ compare_masked() {
 		die "duration $1 longer than the run\n" if /<(\d+\.\d{6})>$/ && $1 > $end - $start;
 	' "$start" "$end" out || fail_msg "$(cat out)"
 }
+
+@test "-T on an exec from a non-leader thread: the duration is that execve's" {
+	require_estrace
+	local start end
+	start=$(date +%s.%N)
+	run_out -T -f -e trace=execve -- ./threads exec
+	end=$(date +%s.%N)
+	assert_equal 0 "$OUT_STATUS" "estrace status"
+	grep -q 'superseded by execve' out || fail_msg "no exec from a thread:" "$(cat out)" || return 1
+	grep -q '<\.\.\. execve resumed>) *= 0 <' out || fail_msg "no duration on the resumed execve:" "$(cat out)" || return 1
+	perl -ne '
+		BEGIN { ($start, $end) = @ARGV[0, 1]; @ARGV = ($ARGV[2]) }
+		next unless / <(-?[\d.]+)>$/;
+		die "duration $1 is not within the run (" . ($end - $start) . " s): $_" if $1 < 0 || $1 > $end - $start;
+	' "$start" "$end" out || fail_msg "$(cat out)"
+}

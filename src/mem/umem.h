@@ -24,12 +24,12 @@ int umem_read_str(pid_t pid, uint64_t addr, size_t max, struct buf *out, bool *c
 struct umem_str {
 	int err;          /* 0 or -errno */
 	bool complete;    /* NUL found within max */
-	size_t off, len;  /* in the output buffer; each string is followed by a NUL there */
+	size_t off, len;  /* in the output buffer (not NUL-terminated there: use len) */
 };
 
 /* Read n strings (addrs[i], at most max bytes each) into out, with as few syscalls as the
- * layout allows: one process_vm_readv per IOV_MAX strings when they are contiguous, as argv
- * and envp strings usually are. Same results as n calls of umem_read_str. */
+ * layout allows: strings laid end to end (as argv and envp usually are) as one span, the rest
+ * IOV_MAX at a time. Same results as n calls of umem_read_str. */
 void umem_read_strings(pid_t pid, const uint64_t *addrs, size_t n, size_t max,
 		       struct buf *out, struct umem_str *res);
 

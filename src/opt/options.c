@@ -209,8 +209,9 @@ void options_parse(int argc, char **argv)
 	if (optind >= argc)
 		usage_error("must have PROG [ARGS] or -p PID");
 	opt.cmd = argv + optind;
-	bool piped = opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!');
-	if (piped && opt.follow >= 2)
+	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
+		opt.output_pipe = opt.outfile + 1;
+	if (opt.output_pipe && opt.follow >= 2)
 		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");

@@ -10,6 +10,7 @@
 struct options {
 	int follow;               /* 0; 1: -f; 2: -ff (one output file per thread) */
 	const char *outfile;      /* -o FILE, or NULL for stderr */
+	const char *output_pipe;  /* -o '|CMD' or '!CMD': CMD, else NULL */
 	size_t max_strlen;        /* -s N; SIZE_MAX when not given: nothing is cut */
 	bool strlen_given;
 	bool verbose;             /* -v: whole environment arrays */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "trace/tracee.h"
+#include "util/timespec.h"
 #include "util/die.h"
 
 static struct out *all_outs;
@@ -172,13 +173,9 @@ static void put_stamp(struct out *o)
 	if (stamp_relative) {
 		if (!stamp_last.tv_sec && !stamp_last.tv_nsec)
 			stamp_last = stamp_now;
-		long sec = stamp_now.tv_sec - stamp_last.tv_sec;
-		long nsec = stamp_now.tv_nsec - stamp_last.tv_nsec;
-		if (nsec < 0) {
-			sec--;
-			nsec += 1000000000;
-		}
-		out_printf(o, stamp_kind ? "(+%6ld.%06ld) " : "%6ld.%06ld ", sec, nsec / 1000);
+		struct timespec d = timespec_sub(stamp_now, stamp_last);
+		out_printf(o, stamp_kind ? "(+%6ld.%06ld) " : "%6ld.%06ld ", (long)d.tv_sec,
+			   d.tv_nsec / 1000);
 		stamp_last = stamp_now;
 	}
 }

@@ -16,6 +16,7 @@
 #include "print/out.h"
 #include "print/xlat.h"
 #include "trace/tracer.h"
+#include "util/timespec.h"
 
 static struct buf scratch;   /* render text, reused */
 
@@ -61,14 +62,20 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	ev->kind = EV_ENTRY;
 }
 
+/* The syscall in flight of t returned rval at `when`. */
+static void call_returned(struct tracee *t, int64_t rval, const struct timespec *when)
+{
+	t->in_syscall = false;
+	t->call.rval = rval;
+	t->call.exited = true;
+	t->call.returned = *when;
+}
+
 /* The syscall in flight returned rval: capture what its exit prints. */
 static void finish_call(struct event *ev, int64_t rval)
 {
 	struct tracee *t = ev->t;
-	t->in_syscall = false;
-	t->call.rval = rval;
-	t->call.exited = true;
-	t->call.returned = ev->when;
+	call_returned(t, rval, &ev->when);
 	if (t->is_command && !t->execd && t->call.id == SC_execve && rval < 0)
 		t->startup = true;   /* estrace's child reports the failure and exits: not shown */
 	if (t->startup && t->call.id == SC_seccomp && rval == 0)
@@ -290,13 +297,8 @@ static void render_exit(struct tracee *t)
 	else
 		render_ret_default(c, &scratch);
 	if (opt.durations) {
-		long sec = c->returned.tv_sec - c->entered.tv_sec;
-		long nsec = c->returned.tv_nsec - c->entered.tv_nsec;
-		if (nsec < 0) {
-			sec--;
-			nsec += 1000000000;
-		}
-		buf_printf(&scratch, " <%ld.%06ld>", sec, nsec / 1000);
+		struct timespec spent = timespec_sub(c->returned, c->entered);
+		buf_printf(&scratch, " <%ld.%06ld>", (long)spent.tv_sec, spent.tv_nsec / 1000);
 	}
 	line_ret(t, scratch.data);
 }
@@ -382,9 +384,7 @@ static void render_exec_switch(struct event *ev)
 		command_pid = leader->pid;
 	tracer_forget(old);
 	if (ends_at_event(leader)) {   /* the execve succeeded; its exit stop is not waited for */
-		leader->in_syscall = false;
-		leader->call.rval = 0;
-		leader->call.exited = true;
+		call_returned(leader, 0, &ev->when);
 		if (leader->traced_call)
 			render_exit(leader);
 	}

@@ -163,8 +163,8 @@ void tracer_exit(void)
 
 void tracer_init(void)
 {
-	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
-		shared_out = out_open_pipe(opt.outfile + 1, &pipe_pid);
+	if (opt.output_pipe)
+		shared_out = out_open_pipe(opt.output_pipe, &pipe_pid);
 	else if (opt.outfile && opt.follow < 2)
 		shared_out = out_open_file(opt.outfile, opt.append);
 	else

@@ -72,11 +72,12 @@ static void child(const char *path, char **argv)
 	raise(SIGSTOP);                           /* wait here until the tracer has seized us */
 	/* Only now: a filtered syscall made before the tracer is attached would fail with ENOSYS.
 	 * The tracer sees this seccomp() return and knows whether the filter is in place. */
-	if (use_seccomp && seccomp_install() < 0)
+	int err = use_seccomp ? seccomp_install() : 0;
+	if (err < 0)
 		fprintf(stderr, "%s: seccomp-bpf filter not installed: %s; tracing without it\n",
-			progname, strerror(errno));
+			progname, strerror(-err));
 	execv(path, argv);
-	int err = errno;
+	err = errno;
 	fprintf(stderr, "%s: exec: %s\n", progname, strerror(err));
 	fflush(stderr);
 	_exit(1);
