@@ -81,3 +81,12 @@ check_mode() {
 	compare_all single
 	assert_contains out.norm '"last!", "LLLLLLLLLL'
 }
+
+@test "execve: 190 KB of strings end to end with an unmapped page among them" {
+	run_both -s 2000 -e trace=execve,exit_group -- ./execbad span-hole
+	compare_all single
+	# strings before and after the hole in full, those in it as addresses
+	assert_contains out.norm '"aaaaaaaaaa'
+	assert_contains out.norm '"hhhhhhhhhh'
+	assert_contains out.norm ', 0xADDR, '
+}

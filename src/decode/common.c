@@ -64,16 +64,22 @@ void capture_str(struct call *c, pid_t pid, uint64_t addr, bool path)
 	capture_str_into(c, pid, call_new_str(c), addr, path);
 }
 
-/* The pointers of the array at addr, read a page at a time, until NULL, cap or a fault. */
+/* The pointers of the array at addr, until NULL, cap or a fault: the rest of the first page,
+ * then a page, and four times more each read up to 32 pages: a short array that crosses a page
+ * costs two small reads, a long argv a few reads, not one per page. */
 static void read_pointers(struct call *c, pid_t pid, struct carray *a, size_t cap,
 			  uint64_t **ptrs, size_t *nptrs, size_t *ptrs_cap)
 {
+	enum { CHUNK = 32 * 4096 };
+	static unsigned char *chunk;   /* scratch: capture runs on the hot path */
+	if (!chunk)
+		chunk = xmalloc(CHUNK);
 	size_t ws = word_size(c);
 	uint64_t at = a->addr;
-	for (;;) {
-		unsigned char chunk[4096];
+	size_t want = 4096 - (at & 4095), next = 4096;
+	for (;; want = next, next = next * 4 < CHUNK ? next * 4 : CHUNK) {
 		size_t got;
-		int err = umem_read_some(pid, at, chunk, 4096 - (at & 4095), &got);
+		int err = umem_read_some(pid, at, chunk, want, &got);
 		got -= got % ws;
 		if (err || got == 0) {
 			if (at == a->addr)

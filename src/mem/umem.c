@@ -4,7 +4,9 @@
 #include "util/die.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -40,6 +42,27 @@ static int peek_some(pid_t pid, uint64_t addr, char *dst, size_t len, size_t *go
 	return 0;
 }
 
+/* Large reads go through /proc/PID/mem. process_vm_readv pins the tracee's pages, and pinning
+ * a page that a fork left shared copy-on-write makes the kernel copy it first: reading a
+ * 2 MiB argv in a forked child would copy 2 MiB of its memory. The file reads the pages without
+ * pinning them; its open costs more than a small read saves. Returns -1 to fall back. */
+enum { MEM_FILE_MIN = 64 * 1024 };
+
+static int read_mem_file(pid_t pid, uint64_t addr, void *dst, size_t len, size_t *got)
+{
+	char path[32];
+	snprintf(path, sizeof(path), "/proc/%d/mem", (int)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	ssize_t n = addr <= (uint64_t)INT64_MAX ? pread(fd, dst, len, (off_t)addr) : -1;
+	close(fd);
+	if (n <= 0)
+		return -1;   /* the first page faulted: process_vm_readv says why */
+	*got = n;
+	return 0;
+}
+
 int umem_read_some(pid_t pid, uint64_t addr, void *dst, size_t len, size_t *got)
 {
 	*got = 0;
@@ -47,6 +70,8 @@ int umem_read_some(pid_t pid, uint64_t addr, void *dst, size_t len, size_t *got)
 		return 0;
 	if (vm_readv_broken)
 		return peek_some(pid, addr, dst, len, got);
+	if (len >= MEM_FILE_MIN && read_mem_file(pid, addr, dst, len, got) == 0)
+		return 0;
 	struct iovec local = { dst, len };
 	struct iovec remote = { (void *)(uintptr_t)addr, len };
 	ssize_t n = process_vm_readv(pid, &local, 1, &remote, 1, 0);

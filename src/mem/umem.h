@@ -1,5 +1,5 @@
-/* umem: reading tracee memory. process_vm_readv in page-bounded chunks, PTRACE_PEEKDATA when
- * the kernel refuses it. Every function returns 0 or -errno. */
+/* umem: reading tracee memory. process_vm_readv in page-bounded chunks (/proc/PID/mem for
+ * large ones), PTRACE_PEEKDATA when the kernel refuses both. Every function returns 0 or -errno. */
 #ifndef ESTRACE_UMEM_H
 #define ESTRACE_UMEM_H
 

@@ -149,6 +149,31 @@ main(int argc, char **argv)
 		v[n++] = big;
 		v[n] = NULL;
 		do_execve(target, v, good_env);
+	} else if (!strcmp(mode, "span-hole")) {
+		/* a span too big for one pinned read: 200 strings of 1000 bytes laid end to end
+		 * over 48 pages, page 24 unmapped; strings in the hole or running into it are
+		 * printed as addresses, those after it in full */
+		char *p = mmap(NULL, 48 * page, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED) {
+			perror("mmap");
+			exit(99);
+		}
+		char **v = calloc(202, sizeof(*v));
+		int n = 0;
+		v[n++] = tname;
+		for (int i = 0; i < 190; i++) {
+			char *s = p + i * 1000;
+			memset(s, 'a' + i % 26, 999);
+			s[999] = '\0';
+			v[n++] = s;
+		}
+		v[n] = NULL;
+		if (munmap(p + 24 * page, page)) {
+			perror("munmap");
+			exit(99);
+		}
+		do_execve(target, v, good_env);
 	} else if (!strcmp(mode, "empty-argv")) {
 		char *v[] = { NULL };
 		char *e[] = { NULL };
