@@ -11,7 +11,9 @@ int main(int argc, char **argv)
 	progname = slash ? slash + 1 : argv[0];
 	options_parse(argc, argv);
 	tracer_init();
-	tracer_start(opt.cmd);
+	if (opt.cmd)
+		tracer_start(opt.cmd);
+	tracer_attach_pids(opt.attach_pids, opt.nattach);
 	tracer_run();
 	tracer_exit();
 }

@@ -6,15 +6,6 @@
 
 load common
 
-# cli_error OPTS... -- CMD...: run both, expect status 1 and equal stderr.
-cli_error() {
-	run_both --stderr "$@"
-	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
-	compare_status
-	compare_messages
-	assert_equal "" "$(cat out.stdout)" "tracer stdout"
-}
-
 @test "unknown syscall name in -e trace=" {
 	cli_error -e trace=nosuchcall -- /bin/true
 	assert_contains out.stderr.norm "TRACER: invalid system call 'nosuchcall'"

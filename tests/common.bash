@@ -416,6 +416,15 @@ compare_messages() {
 	assert_same_text "tracer messages (stderr)" ref.stderr.norm out.stderr.norm
 }
 
+# cli_error OPTS... -- CMD...: run both, expect status 1 and equal stderr.
+cli_error() {
+	run_both --stderr "$@"
+	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
+	compare_status
+	compare_messages
+	assert_equal "" "$(cat out.stdout)" "tracer stdout"
+}
+
 # compare_all MODE: status, command output and trace (all three are
 # checked and reported before failing).
 compare_all() {

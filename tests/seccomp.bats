@@ -101,7 +101,7 @@ assert_gone() {
 	assert_gone $SLEEPS
 }
 
-@test "estrace killed by SIGTERM (stderr trace, -I2): the command gets it, no tracee is left" {
+@test "estrace killed by SIGTERM (-I2) with the filter: every tracee holding it is killed" {
 	start_tree -f -e trace=execve -o trace.txt -I2
 	kill -TERM "$TRACER_PID"
 	local st=0
@@ -120,6 +120,21 @@ assert_gone() {
 			fail_msg "$pid still traced" || return 1
 		grep -q '^Seccomp:[[:space:]]*0$' "/proc/$pid/status" ||
 			fail_msg "$pid holds a seccomp filter" || return 1
+		kill "$pid"
+	done
+}
+
+@test "--no-seccomp-bpf: SIGTERM detaches every tracee, which runs on untraced (as strace)" {
+	start_tree --no-seccomp-bpf -f -e trace=execve -o trace.txt -I2
+	kill -TERM "$TRACER_PID"
+	local st=0 pid
+	wait "$TRACER_PID" || st=$?
+	assert_equal 143 "$st" "estrace status after SIGTERM"
+	for pid in $SLEEPS; do
+		grep -q '^TracerPid:[[:space:]]*0$' "/proc/$pid/status" ||
+			fail_msg "$pid still traced" || return 1
+		grep -q '^State:[[:space:]]*S' "/proc/$pid/status" ||
+			fail_msg "$pid not running: $(grep State "/proc/$pid/status")" || return 1
 		kill "$pid"
 	done
 }

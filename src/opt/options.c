@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "opt/filter.h"
 #include "util/buf.h"
@@ -65,8 +66,28 @@ static void on_timestamps(const char *arg) { opt.timestamps++; }
 static void on_relative(const char *arg) { opt.relative = true; }
 static void on_durations(const char *arg) { opt.durations = true; }
 static void on_append(const char *arg) { opt.append = true; }
-static void on_seccomp(const char *arg) { opt.seccomp = true; }
+static void on_seccomp(const char *arg) { opt.seccomp = opt.seccomp_given = true; }
 static void on_no_seccomp(const char *arg) { opt.seccomp = false; }
+/* -p takes one pid or a list, each pid followed by one comma or white-space character, and may be
+ * repeated. As in strace, an empty token is an error except after the last separator. */
+static void on_attach(const char *arg)
+{
+	char *copy = xstrdup(arg);
+	for (char *tok = copy, *next; tok && *tok; tok = next) {
+		next = tok + strcspn(tok, ", \t\n\v\f\r");
+		next = *next ? (*next = '\0', next + 1) : NULL;
+		char *end;
+		errno = 0;
+		long pid = strtol(tok, &end, 10);
+		if (!*tok || *end || errno || pid <= 0 || pid > INT_MAX)
+			die("Invalid process id: '%s'", tok);
+		if (pid == getpid())
+			die("cannot trace itself (-p %ld)", pid);
+		opt.attach_pids = xrealloc(opt.attach_pids, (opt.nattach + 1) * sizeof(*opt.attach_pids));
+		opt.attach_pids[opt.nattach++] = (int)pid;
+	}
+	free(copy);
+}
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -93,6 +114,9 @@ static const struct optdef optdefs[] = {
 	{ 'f', "follow-forks", NULL, on_follow,
 	  "follow children (fork, vfork, clone, clone3, threads); -ff: one file per thread with -o" },
 	{ 0, "output-separately", NULL, on_follow_sep, "like -ff" },
+	{ 'p', "attach", "PID", on_attach,
+	  "trace the running process PID (and its threads with -f); a list: -p 'PID PID' or "
+	  "-p PID,PID; may be repeated. On SIGINT or SIGTERM, estrace detaches and leaves it running" },
 	{ 'o', "output", "FILE", on_output,
 	  "write the trace to FILE (FILE.PID per thread with -ff) instead of stderr; "
 	  "'|CMD' or '!CMD': to the standard input of the shell command CMD" },
@@ -128,9 +152,9 @@ static const struct optdef optdefs[] = {
 
 static void on_help(const char *arg)
 {
-	printf("Usage: %s [OPTIONS] PROG [ARGS]\n"
+	printf("Usage: %s [OPTIONS] PROG [ARGS]\n       %s [OPTIONS] -p PID... [PROG [ARGS]]\n"
 	       "Trace the system calls of PROG and its children, printing them as strace does.\n\n",
-	       progname);
+	       progname, progname);
 	for (size_t i = 0; i < NOPTS; i++) {
 		const struct optdef *d = &optdefs[i];
 		char left[64];
@@ -185,6 +209,20 @@ static const struct optdef *find_def(int c)
 	return NULL;
 }
 
+/* The filter is inherited by every child, so it needs -f (an unfollowed child would hold it with
+ * no tracer), and it can only be installed in a command estrace starts: with -p it is off for all.
+ * Said only when --seccomp-bpf was asked for, since it is estrace's default. */
+static void settle_seccomp(void)
+{
+	const char *why = opt.nattach ? "is not used with -p/--attach: attached processes cannot be given a filter"
+		: !opt.follow ? "needs -f/--follow-forks; tracing without it" : NULL;
+	if (!opt.seccomp || !why)
+		return;
+	opt.seccomp = false;
+	if (opt.seccomp_given && !opt.quiet)
+		warnmsg("--seccomp-bpf %s", why);
+}
+
 void options_parse(int argc, char **argv)
 {
 	char shorts[2 * NOPTS + 3];
@@ -206,18 +244,19 @@ void options_parse(int argc, char **argv)
 		}
 		d->handle(optarg);
 	}
-	if (optind >= argc)
+	if (optind >= argc && !opt.nattach)
 		usage_error("must have PROG [ARGS] or -p PID");
-	opt.cmd = argv + optind;
+	opt.cmd = optind < argc ? argv + optind : NULL;
 	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
 		opt.output_pipe = opt.outfile + 1;
 	if (opt.output_pipe && opt.follow >= 2)
 		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");
-	if (opt.outfile && !opt.quiet)
+	settle_seccomp();   /* before -o's implied -q, which is not asked for */
+	if (opt.outfile && opt.cmd && !opt.quiet)
 		opt.quiet = 1;   /* -o FILE CMD: attach messages would only clutter the terminal */
 	if (!opt.interactive)
-		opt.interactive = opt.outfile ? 3 : 2;
+		opt.interactive = opt.outfile && opt.cmd ? 3 : 2;   /* as strace: -o FILE CMD */
 	filter_finish();
 }

@@ -23,7 +23,10 @@ struct options {
 	bool relative;            /* -r: time since the previous line */
 	bool durations;           /* -T: time spent in each syscall */
 	bool append;              /* -A: append to the -o file */
-	char **cmd;               /* the command to run, NULL-terminated */
+	char **cmd;               /* the command to run, NULL-terminated; NULL with -p only */
+	int *attach_pids;         /* -p PID...: processes to attach to */
+	size_t nattach;
+	bool seccomp_given;       /* --seccomp-bpf asked for explicitly */
 };
 
 extern struct options opt;

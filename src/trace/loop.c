@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -54,7 +55,13 @@ void tracer_forget(struct tracee *t)
 static void on_fatal_signal(int sig)
 {
 	fatal_signal = sig;
+	/* Come between wait_event's check and its wait4, the signal would be seen only at the next
+	 * event, which may never come: a timer signal soon after wakes that wait4 (EINTR). */
+	struct itimerval soon = { .it_value = { .tv_usec = 10000 } };
+	setitimer(ITIMER_REAL, &soon, NULL);
 }
+
+static void on_wake_alarm(int sig) { }
 
 /* strace's -I levels: which of estrace's own fatal signals it ignores. */
 static void setup_signals(void)
@@ -70,19 +77,22 @@ static void setup_signals(void)
 		else
 			sigaction(fatal[i], &sa, NULL);
 	}
+	if (opt.interactive < 3) {
+		sa.sa_handler = on_wake_alarm;
+		sigaction(SIGALRM, &sa, NULL);
+	}
 	if (opt.interactive >= 4)
 		sigaddset(&block, SIGTSTP);
 	sigprocmask(SIG_BLOCK, &block, NULL);
 }
 
-/* estrace was told to die: pass the signal to the command, then die of it. The kernel detaches
- * the other tracees when estrace exits. */
+/* estrace was told to die: leave the tracees running (as strace does; those holding the filter
+ * are killed), then die of the signal. */
 static void die_of_signal(int sig) __attribute__((noreturn));
 
 static void die_of_signal(int sig)
 {
-	if (command_pid > 0 && command_status == -1)
-		kill(command_pid, sig);
+	tracer_detach_all();
 	out_flush_all();
 	signal(sig, SIG_DFL);
 	sigset_t set;
@@ -123,10 +133,13 @@ static bool wait_event(struct event *ev)
 
 void tracer_run(void)
 {
+	/* Under -o, every line names its process when several can be traced: -f, or more than one
+	 * process from the start (-p PID PID, -p PID CMD), even after all but one have gone. */
+	size_t processes = opt.nattach + (opt.cmd != NULL);
 	enum prefix_mode mode = PREFIX_NONE;
 	if (!opt.outfile)
 		mode = PREFIX_STDERR;
-	else if (opt.follow == 1)
+	else if (opt.follow == 1 || (opt.follow == 0 && processes > 1))
 		mode = PREFIX_FILE;
 	line_setup(mode, opt.column, opt.timestamps, opt.relative);
 	struct event ev;

@@ -62,6 +62,16 @@ static char *find_command(const char *name)
 	die("Can't stat '%s': %s", name, strerror(ENOENT));
 }
 
+long tracer_ptrace_options(bool filtered)
+{
+	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	if (opt.follow)
+		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+	if (filtered)   /* a tracee must never hold the filter without its tracer */
+		options |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
+	return options;
+}
+
 static void child(const char *path, char **argv) __attribute__((noreturn));
 
 static void child(const char *path, char **argv)
@@ -86,8 +96,7 @@ static void child(const char *path, char **argv)
 void tracer_start(char **cmd)
 {
 	char *path = find_command(cmd[0]);
-	/* Children inherit the filter: without -f they would run it with no tracer (ENOSYS). */
-	use_seccomp = opt.seccomp && opt.follow && seccomp_prepare();
+	use_seccomp = opt.seccomp && seccomp_prepare();   /* opt.seccomp implies -f and no -p */
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0)
@@ -103,12 +112,7 @@ void tracer_start(char **cmd)
 	if (!WIFSTOPPED(status))
 		die("the command died before it could be traced");
 
-	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
-	if (opt.follow)
-		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
-	if (use_seccomp)   /* a tracee must never hold the filter without its tracer */
-		options |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
-	if (ptrace(PTRACE_SEIZE, pid, 0, options) < 0) {
+	if (ptrace(PTRACE_SEIZE, pid, 0, tracer_ptrace_options(use_seccomp)) < 0) {
 		int err = errno;
 		kill(pid, SIGKILL);
 		errno = err;

@@ -3,6 +3,7 @@
 #define ESTRACE_TRACER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "trace/tracee.h"
@@ -12,12 +13,19 @@ void tracer_init(void);
 /* Fork and exec cmd (found on PATH as strace finds it) under ptrace; dies with strace's
  * messages when it cannot be found. */
 void tracer_start(char **cmd);
+/* Attach to running processes (-p; their threads with -f), saying so unless -q. Failures are
+ * reported; with no command and nothing attached, estrace exits 1. */
+void tracer_attach_pids(const int *pids, size_t n);
+/* Leave: detach every tracee, leaving it running with the signal it was about to get; a tracee
+ * holding estrace's seccomp filter is killed instead (it could not run untraced). */
+void tracer_detach_all(void);
 /* Trace until no tracee is left. */
 void tracer_run(void);
 /* Exit with the command's status, or re-raise the signal that killed it. */
 void tracer_exit(void) __attribute__((noreturn));
 
-/* Shared between start.c, loop.c and event.c */
+/* Shared between start.c, attach.c, loop.c and event.c */
+long tracer_ptrace_options(bool filtered);  /* PTRACE_SEIZE options; filtered: the filter's too */
 struct tracee *tracer_attach(pid_t pid);   /* a new tracee record with its output */
 struct tracee *tracer_new_child(pid_t pid);/* the same, announced: "Process N attached" */
 void tracer_forget(struct tracee *t);      /* after its death */

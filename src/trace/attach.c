@@ -1,0 +1,162 @@
+/* attach: -p, tracing processes that already run, and leaving them running again (detach). */
+#include "trace/tracer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "opt/options.h"
+#include "print/out.h"
+#include "util/die.h"
+
+/* Seize tid and make it stop (the stop is its first event, as a new child's is). */
+static int seize(pid_t tid)
+{
+	if (ptrace(PTRACE_SEIZE, tid, 0, tracer_ptrace_options(false)) < 0 ||
+	    ptrace(PTRACE_INTERRUPT, tid, 0, 0) < 0) {
+		int err = errno;
+		ptrace(PTRACE_DETACH, tid, 0, 0);   /* after a failed INTERRUPT; harmless otherwise */
+		return -err;
+	}
+	tracer_attach(tid);
+	return 0;
+}
+
+/* With -f, every thread of pid: seize those not yet seized until a scan of /proc/PID/task finds
+ * no new one (a thread created by a seized thread is seized by the kernel). Returns how many. */
+static size_t seize_threads(pid_t pid)
+{
+	char dir[32];
+	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
+	size_t n = 0;
+	for (bool found = true; found;) {
+		found = false;
+		DIR *d = opendir(dir);
+		if (!d)
+			break;
+		for (struct dirent *e; (e = readdir(d));) {
+			pid_t tid = (pid_t)atoi(e->d_name);
+			if (tid <= 0 || tracee_find(tid))
+				continue;
+			if (seize(tid) == 0) {
+				n++;
+				found = true;
+			}
+		}
+		closedir(d);
+	}
+	return n;
+}
+
+static bool attach_one(pid_t pid)
+{
+	if (tracee_find(pid))
+		return true;   /* listed twice, or a thread of one listed before */
+	int err = seize(pid);
+	if (err) {
+		warnmsg("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(-err));
+		return false;
+	}
+	size_t n = 1 + (opt.follow ? seize_threads(pid) : 0);
+	if (opt.quiet)
+		return true;
+	if (n > 1)
+		message("Process %d attached with %zu threads", pid, n);
+	else
+		message("Process %d attached", pid);
+	return true;
+}
+
+void tracer_attach_pids(const int *pids, size_t n)
+{
+	size_t ok = 0;
+	for (size_t i = 0; i < n; i++)
+		ok += attach_one(pids[i]);
+	if (!ok && !opt.cmd)
+		exit(1);   /* nothing to trace; each failure was reported */
+}
+
+/* ---- detach ---- */
+
+/* Whether pid holds estrace's seccomp filter: detached, its filtered syscalls would fail with
+ * ENOSYS. Such a tracee is killed, as PTRACE_O_EXITKILL would kill it when estrace exits. A
+ * filter of an attached process's own is not ours (with -p, estrace installs none). */
+static bool holds_filter(pid_t pid)
+{
+	if (!seccomp_active)
+		return false;
+	char path[40], line[128];
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	FILE *f = fopen(path, "re");
+	bool filter = false;
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "Seccomp:", 8) == 0)
+			filter = atoi(line + 8) == 2;
+	fclose(f);
+	return filter;
+}
+
+/* Make t stop (or die) soon; either is reaped below. ESRCH: dead already, its death comes. */
+static void stop_or_kill(struct tracee *t, void *arg)
+{
+	if (holds_filter(t->pid))
+		kill(t->pid, SIGKILL);
+	else
+		ptrace(PTRACE_INTERRUPT, t->pid, 0, 0);
+}
+
+/* t stopped with wait status st: let it go, with the signal it was about to get, if any. */
+static void detach_stopped(struct tracee *t, int st)
+{
+	int sig = WSTOPSIG(st), inject = 0;
+	unsigned event = (unsigned)st >> 16;
+	if (event == 0 && sig != (SIGTRAP | 0x80))
+		inject = sig;   /* a signal-delivery stop */
+	if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
+		unsigned long child = 0;
+		ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &child);
+		if (child > 0 && !tracee_find((pid_t)child))
+			tracer_attach((pid_t)child);   /* auto-attached: its first stop comes, then it goes */
+	}
+	if (t->out->owner == t) {
+		out_puts(t->out, " <detached ...>");
+		line_end(t);
+	}
+	ptrace(PTRACE_DETACH, t->pid, 0, (long)inject);
+	out_flush_all();
+	if (!opt.quiet)
+		message("Process %d detached", t->pid);
+	tracer_forget(t);
+}
+
+void tracer_detach_all(void)
+{
+	tracee_foreach(stop_or_kill, NULL);
+	while (tracee_count() > 0) {
+		int st;
+		pid_t pid = wait4(-1, &st, __WALL, NULL);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		struct tracee *t = tracee_find(pid);
+		if (!t) {
+			t = tracer_attach(pid);   /* a new child whose fork event was not seen yet */
+			stop_or_kill(t, NULL);
+		}
+		if (WIFSTOPPED(st) && holds_filter(pid))
+			continue;   /* killed: its death is next */
+		if (WIFSTOPPED(st))
+			detach_stopped(t, st);
+		else if (WIFEXITED(st) || WIFSIGNALED(st))
+			tracer_forget(t);
+	}
+}
