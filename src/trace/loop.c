@@ -11,11 +11,13 @@
 
 #include "opt/options.h"
 #include "print/out.h"
+#include "stats/stats.h"
 #include "trace/event.h"
 #include "util/die.h"
 
 int command_status = -1;
 static struct out *shared_out;
+static struct out *trace_out;   /* shared_out, or under -c a sink: only the summary is shown */
 static pid_t pipe_pid = -1;   /* -o '|CMD': the shell reading the trace, not a tracee */
 static volatile sig_atomic_t fatal_signal;
 
@@ -29,7 +31,7 @@ struct tracee *tracer_attach(pid_t pid)
 		t->own_out = true;
 		buf_free(&name);
 	} else {
-		t->out = shared_out;
+		t->out = trace_out;
 	}
 	return t;
 }
@@ -83,6 +85,7 @@ static void die_of_signal(int sig)
 {
 	if (command_pid > 0 && command_status == -1)
 		kill(command_pid, sig);
+	stats_report(shared_out);
 	out_flush_all();
 	signal(sig, SIG_DFL);
 	sigset_t set;
@@ -97,7 +100,8 @@ static bool wait_event(struct event *ev)
 {
 	for (;;) {
 		out_flush_all();
-		pid_t pid = wait4(-1, &ev->status, __WALL, NULL);
+		struct rusage usage;
+		pid_t pid = wait4(-1, &ev->status, __WALL, opt.summary ? &usage : NULL);
 		if (fatal_signal)
 			die_of_signal(fatal_signal);
 		if (pid < 0) {
@@ -110,8 +114,10 @@ static bool wait_event(struct event *ev)
 		if (pid == pipe_pid)
 			continue;   /* the output command ended early: its output is dropped from now on */
 		ev->pid = pid;
-		if (opt.timestamps || opt.relative || opt.durations)
+		if (opt.timestamps || opt.relative || opt.durations || opt.summary)
 			clock_gettime(CLOCK_REALTIME, &ev->when);
+		if (opt.summary)
+			ev->clock = stats_clock(&ev->when, &usage);
 		ev->t = tracee_find(pid);
 		if (!ev->t) {
 			/* a new child whose first stop came before its parent's fork event */
@@ -139,6 +145,7 @@ void tracer_run(void)
 
 void tracer_exit(void)
 {
+	stats_report(shared_out);
 	out_flush_all();
 	if (pipe_pid > 0) {   /* let the output command read everything and finish */
 		out_close(shared_out);
@@ -169,5 +176,6 @@ void tracer_init(void)
 		shared_out = out_open_file(opt.outfile, opt.append);
 	else
 		shared_out = out_open_fd(2);
+	trace_out = opt.summary_only ? out_open_null() : shared_out;
 	setup_signals();   /* with -o, SIGPIPE is blocked: a closed output pipe is EPIPE, not death */
 }
