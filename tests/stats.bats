@@ -211,6 +211,15 @@ compare_summary() {
 	assert_contains out.table '        3 getppid'
 }
 
+@test "-h lists the summary options" {
+	run_both --stderr -h --
+	local opt
+	for opt in -c -C -w -S -U --summary-only --summary --summary-wall-clock --summary-sort-by \
+		--summary-columns; do
+		grep -Eq -- "(^|[[ ,])$opt([] ,=]|\$)" out.stdout || fail_msg "-h output does not mention $opt" || return 1
+	done
+}
+
 # summary_error OPTS... -- CMD...: both fail with status 1 and the same messages.
 summary_error() {
 	run_both --stderr "$@"

@@ -185,7 +185,10 @@ static void on_help(const char *arg)
 		if (d->longopt)
 			n += snprintf(left + n, sizeof(left) - n, "%s--%s%s%s", d->shortopt ? ", " : "",
 				      d->longopt, d->argname ? "=" : "", d->argname ? d->argname : "");
-		printf("  %-28s %s\n", left, d->help);
+		if (n > 28)   /* too wide for the column: the help goes on the next line */
+			printf("  %s\n  %-28s %s\n", left, "", d->help);
+		else
+			printf("  %-28s %s\n", left, d->help);
 	}
 	printf("\nUnlike strace, nothing is truncated unless -s is given. See %s(1).\n", progname);
 	exit(0);
