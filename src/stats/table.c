@@ -11,9 +11,11 @@
 #include "print/out.h"
 #include "stats/tally.h"
 
+/* strace 6.1 widens shortest, longest and the name column for wider cells; the other
+ * columns are taken to widen the same way (they need 10000 s or 10^9 calls to show it). */
 struct colspec {
 	const char *header;
-	int min_width;
+	int min_width;   /* strace's width when every cell fits */
 	int pad;         /* added to the widest cell: strace leaves a space after the longest name */
 	bool left;       /* left-aligned (the name); the last column is then not padded */
 };
@@ -29,7 +31,9 @@ static const struct colspec colspecs[COL_COUNT] = {
 	[COL_NAME] = { "syscall", 16, 1, true },
 };
 
-/* Personality names in strace's "System call usage summary for %s mode:" line. */
+/* Personality names in strace's "System call usage summary for %s mode:" line, printed
+ * before the tables of ABIs other than the native one. (This kernel runs no i386 binaries:
+ * the line is not checked against strace here.) */
 static const char *const abi_mode[ABI_COUNT] = { "64 bit", "32 bit" };
 
 struct table {
