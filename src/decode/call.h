@@ -38,6 +38,7 @@ struct call {
 	int64_t rval;         /* at exit: return value, or -errno */
 	bool exited;          /* exit captured (rval valid) */
 	struct timespec entered, returned;   /* for -T */
+	struct timespec clock_entered;       /* -c/-C: the summary's clock at entry */
 	struct buf mem;       /* captured bytes */
 	struct cstr *strs;    /* captured strings */
 	size_t nstrs, strs_cap;

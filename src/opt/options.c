@@ -22,6 +22,7 @@ struct options opt = {
 	.column = 40,
 	.interactive = 0,   /* 0: chosen from -o at the end of parsing */
 	.seccomp = true,
+	.summary_layout = STATS_DEFAULT_LAYOUT,
 };
 
 static void usage_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
@@ -88,6 +89,38 @@ static void on_attach(const char *arg)
 	}
 	free(copy);
 }
+
+/* -c and -C exclude each other as soon as the second is seen, before later arguments. */
+static void on_summary_mode(bool only)
+{
+	if (opt.summary && opt.summary_only != only)
+		usage_error("-c/--summary-only and -C/--summary are mutually exclusive");
+	opt.summary = true;
+	opt.summary_only = only;
+}
+static void on_summary_only(const char *arg) { on_summary_mode(true); }
+static void on_summary(const char *arg) { on_summary_mode(false); }
+static void on_summary_wall(const char *arg) { opt.summary_wall = true; }
+
+/* -S and -U: a bad value is a usage error with strace's message. */
+static void summary_arg(int (*parse)(const char *, struct stats_layout *, struct buf *),
+			const char *arg)
+{
+	struct buf err = BUF_INIT;
+	if (parse(arg, &opt.summary_layout, &err) < 0)
+		usage_error("%s", err.data);
+	buf_free(&err);
+}
+static void on_summary_sort(const char *arg)
+{
+	summary_arg(stats_parse_sort, arg);
+	opt.summary_sort_given = true;
+}
+static void on_summary_columns(const char *arg)
+{
+	summary_arg(stats_parse_columns, arg);
+	opt.summary_columns_given = true;
+}
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -137,6 +170,18 @@ static const struct optdef optdefs[] = {
 	{ 'r', "relative-timestamps", NULL, on_relative,
 	  "prefix lines with the time since the previous line" },
 	{ 'T', "syscall-times", NULL, on_durations, "show the time spent in each syscall" },
+	{ 'c', "summary-only", NULL, on_summary_only,
+	  "count time, calls and errors of each traced syscall; print a summary table at the end "
+	  "instead of the trace" },
+	{ 'C', "summary", NULL, on_summary, "like -c, but print the trace too" },
+	{ 'w', "summary-wall-clock", NULL, on_summary_wall,
+	  "summary times are wall-clock time in the syscall (default: system CPU time)" },
+	{ 'S', "summary-sort-by", "SORTBY", on_summary_sort,
+	  "sort the summary by time (default), min-time, max-time, avg-time, calls, errors, name "
+	  "or nothing" },
+	{ 'U', "summary-columns", "COLUMNS", on_summary_columns,
+	  "summary columns, comma-separated: time-percent, total-time, min-time, max-time, "
+	  "avg-time, calls, errors, name (default: time-percent,total-time,avg-time,calls,errors,name)" },
 	{ 'I', "interruptible", "N", on_interactive,
 	  "1: no signals blocked; 2: fatal signals blocked while decoding; "
 	  "3: always (default with -o FILE CMD); 4: also SIGTSTP" },
@@ -165,7 +210,10 @@ static void on_help(const char *arg)
 		if (d->longopt)
 			n += snprintf(left + n, sizeof(left) - n, "%s--%s%s%s", d->shortopt ? ", " : "",
 				      d->longopt, d->argname ? "=" : "", d->argname ? d->argname : "");
-		printf("  %-28s %s\n", left, d->help);
+		if (n > 28)   /* too wide for the column: the help goes on the next line */
+			printf("  %s\n  %-28s %s\n", left, "", d->help);
+		else
+			printf("  %-28s %s\n", left, d->help);
 	}
 	printf("\nUnlike strace, nothing is truncated unless -s is given. See %s(1).\n", progname);
 	exit(0);
@@ -223,6 +271,31 @@ static void settle_seccomp(void)
 		warnmsg("--seccomp-bpf %s", why);
 }
 
+/* strace's checks of the summary options, in its order, after the command was found. */
+static void summary_checks(void)
+{
+	const char *modes = "(-c/--summary-only or -C/--summary)";
+	if (opt.summary && opt.follow >= 2)
+		usage_error("%s and -ff/--output-separately are mutually exclusive", modes);
+	if (opt.summary_wall && !opt.summary)
+		usage_error("-w/--summary-wall-clock must be given with %s", modes);
+	if (opt.summary_columns_given && !opt.summary)
+		usage_error("-U/--summary-columns must be given with %s", modes);
+	if (opt.summary_sort_given && !opt.summary)
+		warnmsg("-S/--summary-sort-by has no effect without %s", modes);
+}
+
+/* Options that only shape trace lines, which -c does not print. */
+static void summary_only_warnings(void)
+{
+	if (opt.relative)
+		warnmsg("-r/--relative-timestamps has no effect with -c/--summary-only");
+	if (opt.timestamps)
+		warnmsg("-t/--absolute-timestamps has no effect with -c/--summary-only");
+	if (opt.durations)
+		warnmsg("-T/--syscall-times has no effect with -c/--summary-only");
+}
+
 void options_parse(int argc, char **argv)
 {
 	char shorts[2 * NOPTS + 3];
@@ -247,10 +320,13 @@ void options_parse(int argc, char **argv)
 	if (optind >= argc && !opt.nattach)
 		usage_error("must have PROG [ARGS] or -p PID");
 	opt.cmd = optind < argc ? argv + optind : NULL;
+	summary_checks();
 	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
 		opt.output_pipe = opt.outfile + 1;
 	if (opt.output_pipe && opt.follow >= 2)
 		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
+	if (opt.summary_only)
+		summary_only_warnings();
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");
 	settle_seccomp();   /* before -o's implied -q, which is not asked for */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "print/quote.h"
+#include "stats/stats.h"
 
 struct options {
 	int follow;               /* 0; 1: -f; 2: -ff (one output file per thread) */
@@ -23,6 +24,12 @@ struct options {
 	bool relative;            /* -r: time since the previous line */
 	bool durations;           /* -T: time spent in each syscall */
 	bool append;              /* -A: append to the -o file */
+	bool summary;             /* -c or -C: count syscalls, print the summary table at the end */
+	bool summary_only;        /* -c: the table instead of the trace */
+	bool summary_wall;        /* -w: wall-clock time in the syscall, not system CPU time */
+	bool summary_sort_given;  /* -S */
+	bool summary_columns_given; /* -U */
+	struct stats_layout summary_layout;   /* -S and -U */
 	char **cmd;               /* the command to run, NULL-terminated; NULL with -p only */
 	int *attach_pids;         /* -p PID...: processes to attach to */
 	size_t nattach;

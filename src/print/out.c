@@ -29,6 +29,11 @@ struct out *out_open_fd(int fd)
 	return o;
 }
 
+struct out *out_open_null(void)
+{
+	return out_open_fd(-1);
+}
+
 struct out *out_open_file(const char *path, bool append)
 {
 	int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
@@ -41,7 +46,7 @@ struct out *out_open_file(const char *path, bool append)
 static void out_flush(struct out *o)
 {
 	size_t done = 0;
-	while (done < o->pending.len) {
+	while (o->fd >= 0 && done < o->pending.len) {
 		ssize_t n = write(o->fd, o->pending.data + done, o->pending.len - done);
 		if (n < 0 && errno == EINTR)
 			continue;

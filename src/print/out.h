@@ -26,6 +26,8 @@ struct out {
 };
 
 struct out *out_open_fd(int fd);
+/* An out that drops everything: the trace under -c, which prints only the summary. */
+struct out *out_open_null(void);
 /* Open (truncate, or append) a file for trace output; dies with a clear message on error. */
 struct out *out_open_file(const char *path, bool append);
 /* A shell command reading the trace on its standard input (-o '|CMD'); *pid is its pid. */

@@ -15,6 +15,7 @@
 #include "opt/options.h"
 #include "print/out.h"
 #include "print/xlat.h"
+#include "stats/stats.h"
 #include "trace/tracer.h"
 #include "util/timespec.h"
 
@@ -59,23 +60,26 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	if (d->capture_entry)
 		d->capture_entry(c, t->pid);
 	c->entered = ev->when;
+	c->clock_entered = ev->clock;
 	ev->kind = EV_ENTRY;
 }
 
-/* The syscall in flight of t returned rval at `when`. */
-static void call_returned(struct tracee *t, int64_t rval, const struct timespec *when)
+/* The syscall in flight of t returned rval at the stop ev. */
+static void call_returned(struct tracee *t, int64_t rval, const struct event *ev)
 {
 	t->in_syscall = false;
 	t->call.rval = rval;
 	t->call.exited = true;
-	t->call.returned = *when;
+	t->call.returned = ev->when;
+	if (t->traced_call)
+		stats_count(&t->call, &ev->clock);
 }
 
 /* The syscall in flight returned rval: capture what its exit prints. */
 static void finish_call(struct event *ev, int64_t rval)
 {
 	struct tracee *t = ev->t;
-	call_returned(t, rval, &ev->when);
+	call_returned(t, rval, ev);
 	if (t->is_command && !t->execd && t->call.id == SC_execve && rval < 0)
 		t->startup = true;   /* estrace's child reports the failure and exits: not shown */
 	if (t->startup && t->call.id == SC_seccomp && rval == 0)
@@ -384,7 +388,7 @@ static void render_exec_switch(struct event *ev)
 		command_pid = leader->pid;
 	tracer_forget(old);
 	if (ends_at_event(leader)) {   /* the execve succeeded; its exit stop is not waited for */
-		call_returned(leader, 0, &ev->when);
+		call_returned(leader, 0, ev);
 		if (leader->traced_call)
 			render_exit(leader);
 	}

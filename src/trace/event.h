@@ -34,7 +34,8 @@ struct event {
 	int inject_sig;            /* signal to deliver on resume */
 	int other;                 /* EV_GROUP_STOP: the signal; EV_EXEC_SWITCH: the old tid */
 	unsigned char siginfo[SIGINFO_SIZE];
-	struct timespec when;      /* when the stop was reaped (with -t, -r or -T) */
+	struct timespec when;      /* when the stop was reaped (with -t, -r, -T, -c or -C) */
+	struct timespec clock;     /* -c/-C: the summary's clock at this stop (stats_clock) */
 };
 
 /* Turn a wait status into an event, reading from the stopped tracee what rendering needs. */

@@ -12,11 +12,13 @@
 
 #include "opt/options.h"
 #include "print/out.h"
+#include "stats/stats.h"
 #include "trace/event.h"
 #include "util/die.h"
 
 int command_status = -1;
 static struct out *shared_out;
+static struct out *trace_out;   /* shared_out, or under -c a sink: only the summary is shown */
 static pid_t pipe_pid = -1;   /* -o '|CMD': the shell reading the trace, not a tracee */
 static volatile sig_atomic_t fatal_signal;
 
@@ -30,7 +32,7 @@ struct tracee *tracer_attach(pid_t pid)
 		t->own_out = true;
 		buf_free(&name);
 	} else {
-		t->out = shared_out;
+		t->out = trace_out;
 	}
 	return t;
 }
@@ -93,6 +95,7 @@ static void die_of_signal(int sig) __attribute__((noreturn));
 static void die_of_signal(int sig)
 {
 	tracer_detach_all();
+	stats_report(shared_out);   /* after "detached", as strace */
 	out_flush_all();
 	signal(sig, SIG_DFL);
 	sigset_t set;
@@ -107,9 +110,12 @@ static bool wait_event(struct event *ev)
 {
 	for (;;) {
 		out_flush_all();
-		pid_t pid = wait4(-1, &ev->status, __WALL, NULL);
+		/* Checked before waiting, never after: an event wait4 has returned must be handled
+		 * (its tracee resumed), or detaching would wait for a stop that was already reaped. */
 		if (fatal_signal)
 			die_of_signal(fatal_signal);
+		struct rusage usage;
+		pid_t pid = wait4(-1, &ev->status, __WALL, opt.summary ? &usage : NULL);
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -120,8 +126,10 @@ static bool wait_event(struct event *ev)
 		if (pid == pipe_pid)
 			continue;   /* the output command ended early: its output is dropped from now on */
 		ev->pid = pid;
-		if (opt.timestamps || opt.relative || opt.durations)
+		if (opt.timestamps || opt.relative || opt.durations || opt.summary)
 			clock_gettime(CLOCK_REALTIME, &ev->when);
+		if (opt.summary)
+			ev->clock = stats_clock(&ev->when, &usage);
 		ev->t = tracee_find(pid);
 		if (!ev->t) {
 			/* a new child whose first stop came before its parent's fork event */
@@ -152,6 +160,7 @@ void tracer_run(void)
 
 void tracer_exit(void)
 {
+	stats_report(shared_out);
 	out_flush_all();
 	if (pipe_pid > 0) {   /* let the output command read everything and finish */
 		out_close(shared_out);
@@ -182,5 +191,6 @@ void tracer_init(void)
 		shared_out = out_open_file(opt.outfile, opt.append);
 	else
 		shared_out = out_open_fd(2);
+	trace_out = opt.summary_only ? out_open_null() : shared_out;
 	setup_signals();   /* with -o, SIGPIPE is blocked: a closed output pipe is EPIPE, not death */
 }
