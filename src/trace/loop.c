@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "opt/options.h"
+#include "opt/present.h"
 #include "print/out.h"
 #include "trace/event.h"
 #include "util/die.h"
@@ -123,12 +124,22 @@ static bool wait_event(struct event *ev)
 
 void tracer_run(void)
 {
-	enum prefix_mode mode = PREFIX_NONE;
+	struct line_layout l = {
+		.prefix = PREFIX_NONE,
+		.always_pid = opt.always_show_pid,
+		.comm = opt.decode_pids & DECODE_PID_COMM,
+		.column = opt.column,
+		.stamps = opt.timestamps,
+		.stamp_digits = opt.stamp_digits,
+		.relative = opt.relative,
+		.relative_digits = opt.relative_digits,
+		.syscall_number = opt.syscall_number,
+	};
 	if (!opt.outfile)
-		mode = PREFIX_STDERR;
-	else if (opt.follow == 1)
-		mode = PREFIX_FILE;
-	line_setup(mode, opt.column, opt.timestamps, opt.relative);
+		l.prefix = PREFIX_STDERR;
+	else if (opt.follow == 1 || (opt.always_show_pid && opt.follow < 2))
+		l.prefix = PREFIX_FILE;   /* --always-show-pid: "PID   " in a -o file, as strace 6.9 */
+	line_setup(&l);
 	struct event ev;
 	while (tracee_count() > 0 && wait_event(&ev)) {
 		event_capture(&ev);
