@@ -56,6 +56,7 @@ struct call {
 	int val_err[4];       /* 0 or -errno for each val */
 	size_t blk_off[4];    /* where a captured block starts in mem (val[k] = its size) */
 	struct cfd fd;        /* the fd argument, for -y */
+	char comm[2][16];     /* -Y: the names of the pid arguments, read at entry */
 };
 
 /* Reset for a new syscall (keeps the storage). */

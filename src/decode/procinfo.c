@@ -29,15 +29,33 @@ void proc_comm(pid_t pid, char comm[16])
 	comm[n > 0 ? n : 0] = '\0';
 }
 
+static bool comm_wanted(int64_t pid)
+{
+	return (opt.decode_pids & DECODE_PID_COMM) && pid > 0 && pid <= INT32_MAX;
+}
+
 void render_pid(struct buf *b, int64_t pid)
 {
 	buf_printf(b, "%" PRId64, pid);
-	if (!(opt.decode_pids & DECODE_PID_COMM) || pid <= 0 || pid > INT32_MAX)
-		return;
-	char comm[16];
-	proc_comm((pid_t)pid, comm);
+	char comm[16] = "";
+	if (comm_wanted(pid))
+		proc_comm((pid_t)pid, comm);
 	if (comm[0])
 		buf_printf(b, "<%s>", comm);
+}
+
+void capture_pid(struct call *c, int k, int64_t pid)
+{
+	c->comm[k][0] = '\0';
+	if (comm_wanted(pid))
+		proc_comm((pid_t)pid, c->comm[k]);
+}
+
+void render_pid_arg(const struct call *c, struct buf *b, int k, int64_t pid)
+{
+	buf_printf(b, "%" PRId64, pid);
+	if (comm_wanted(pid) && c->comm[k][0])
+		buf_printf(b, "<%s>", c->comm[k]);
 }
 
 /* "Pid:\t42" in a pidfd's fdinfo; -1 when absent */

@@ -14,6 +14,10 @@ void proc_comm(pid_t pid, char comm[16]);
 
 /* A pid: "1234", and "1234<comm>" under -Y while the process exists. */
 void render_pid(struct buf *b, int64_t pid);
+/* A pid argument: its name is read at entry into c->comm[k] (a call may reap the process
+ * before its line is printed), and printed from there. */
+void capture_pid(struct call *c, int k, int64_t pid);
+void render_pid_arg(const struct call *c, struct buf *b, int k, int64_t pid);
 
 /* An fd argument of the stopped tracee pid, read for -y into c (one per call). */
 void capture_fd(struct call *c, pid_t pid, int fd);

@@ -100,9 +100,15 @@ static void render_rusage(struct buf *b, const struct call *c, uint64_t addr)
 	buf_addc(b, '}');
 }
 
+/* the waited-for pid's name, for -Y: read before the call can reap it */
+static void wait4_capture_entry(struct call *c, pid_t pid)
+{
+	capture_pid(c, 0, (int32_t)c->args[0]);
+}
+
 static void render_pid_comma(const struct call *c, struct buf *b)
 {
-	render_pid(b, (int32_t)c->args[0]);
+	render_pid_arg(c, b, 0, (int32_t)c->args[0]);
 	buf_adds(b, ", ");
 }
 
@@ -133,6 +139,7 @@ static void wait4_render_exit(const struct call *c, struct buf *b)
 }
 
 const struct decoder dec_wait4 = {
+	.capture_entry = wait4_capture_entry,
 	.render_entry = render_pid_comma,
 	.capture_exit = wait4_capture_exit,
 	.render_exit = wait4_render_exit,
@@ -140,6 +147,7 @@ const struct decoder dec_wait4 = {
 };
 
 const struct decoder dec_waitpid = {
+	.capture_entry = wait4_capture_entry,
 	.render_entry = render_pid_comma,
 	.capture_exit = wait4_capture_exit,
 	.render_exit = wait4_render_exit,
@@ -147,12 +155,18 @@ const struct decoder dec_waitpid = {
 };
 
 /* waitid(idtype, id, infop, options, rusage) */
+static void waitid_capture_entry(struct call *c, pid_t pid)
+{
+	if ((uint32_t)c->args[0] == P_PID)
+		capture_pid(c, 1, (int32_t)c->args[1]);
+}
+
 static void waitid_render_entry(const struct call *c, struct buf *b)
 {
 	xlat_value(b, &xlat_idtypes, (uint32_t)c->args[0], "P_???");
 	buf_adds(b, ", ");
 	if ((uint32_t)c->args[0] == P_PID)
-		render_pid(b, (int32_t)c->args[1]);
+		render_pid_arg(c, b, 1, (int32_t)c->args[1]);
 	else
 		render_int(b, c->args[1]);
 	buf_adds(b, ", ");
@@ -178,6 +192,7 @@ static void waitid_render_exit(const struct call *c, struct buf *b)
 }
 
 const struct decoder dec_waitid = {
+	.capture_entry = waitid_capture_entry,
 	.render_entry = waitid_render_entry,
 	.capture_exit = waitid_capture_exit,
 	.render_exit = waitid_render_exit,
