@@ -130,3 +130,36 @@ load common
 	grep -Eq '(^|[^a-z])estrace: Process [0-9]+ attached$' out
 	! grep -q '[^e]strace: ' out
 }
+
+@test "presentation options: bad values" {
+	cli_error -X foo -- /bin/true
+	cli_error -X RAW -- /bin/true
+	cli_error --const-print-style= -- /bin/true
+	cli_error --strings-in-hex=foo -- /bin/true
+	cli_error --absolute-timestamps=foo -- /bin/true
+	cli_error --absolute-timestamps=format: -- /bin/true
+	cli_error --absolute-timestamps=precision:unix -- /bin/true
+	cli_error --absolute-timestamps=10ms -- /bin/true
+	cli_error --relative-timestamps= -- /bin/true
+	cli_error --syscall-times=precision:ms -- /bin/true
+	cli_error --decode-fds=foo -- /bin/true
+	cli_error --decode-fds=path,none -- /bin/true
+	cli_error -e decode-fds= -- /bin/true
+	cli_error --decode-pids=foo -- /bin/true
+	cli_error --decode-pids=comm,all -- /bin/true
+	cli_error -e raw=nosuchcall -- /bin/true
+	cli_error --abbrev= -- /bin/true
+	cli_error -e verbose=all,nosuchcall -- /bin/true
+	cli_error --syscall-number=1 -- /bin/true
+	assert_contains out.stderr.norm "TRACER: option '--syscall-number' doesn't allow an argument"
+}
+
+@test "presentation options: combinations strace refuses" {
+	cli_error -x --strings-in-hex=all -- /bin/true
+	cli_error --strings-in-hex=none -x -- /bin/true
+	cli_error -t --absolute-timestamps=unix -- /bin/true
+	cli_error --absolute-timestamps -tt -- /bin/true
+	cli_error -y --decode-fds=path -- /bin/true
+	cli_error -e decode-fds=path -yy -- /bin/true
+	assert_contains out.stderr.norm "TRACER: -y and --decode-fds cannot be provided simultaneously"
+}

@@ -171,6 +171,9 @@ NORMALIZE_PL='
 use strict; use warnings;
 my ($mode, @files) = @ARGV;
 my %pids;
+# What may stand before a call on a line: "{comm} " (the -Y pid prefix, moved there) and a
+# -n syscall number "[ 61] ".
+my $lead = qr/(?:\{[^}]*\} )?(?:\[ *\d+\] )?/;
 my $prog_re = qr/(?:e?strace|TRACER)/;
 
 sub slurp { my $f = shift; open(my $fh, "<", $f) or return ""; local $/; my $s = <$fh>; close $fh; return defined $s ? $s : ""; }
@@ -197,7 +200,7 @@ sub map_unquoted {
 
 sub collect_pids {
 	my ($l) = @_;
-	$pids{$1} = 1 if $l =~ /^(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>).*\) += (\d+)$/;
+	$pids{$1} = 1 if $l =~ /^$lead(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>).*\) += (\d+)(?:<[^>]*>)?$/;
 	$pids{$1} = 1 if $l =~ /^(?:getpid|gettid)\(\) += (\d+)$/;
 	$pids{$1} = 1 if $l =~ /^set_tid_address\(.*\) += (\d+)$/;
 	$pids{$1} = 1 while $l =~ /\bsi_pid=(\d+)/g;
@@ -205,11 +208,13 @@ sub collect_pids {
 	$pids{$1} = 1 if $l =~ /<pid changed to (\d+) \.\.\.>/;
 	$pids{$1} = 1 if $l =~ /superseded by execve in pid (\d+)/;
 	$pids{$1} = 1 if $l =~ /Process (\d+) (?:attached|detached)/;
+	$pids{$1} = 1 while $l =~ /<pid:(\d+)>/g;
 }
 
 sub subst_unquoted {
 	my ($s, $squeeze) = @_;
 	$s =~ s/0x[0-9a-f]{5,}/0xADDR/g;
+	$s =~ s/<e?strace>/<TRACER>/g;   # -Y: the command before its exec is a fork of the tracer
 	$s =~ s{\b(si_[us]time)=\d+(?: /\* [\d.]+ s \*/)?}{$1=N}g;
 	$s =~ s/(?<![\w.])(\d+)(?![\w.])/exists $pids{$1} && $1 > 0 ? "PID" : $1/ge;
 	$s =~ s/ {2,}/ /g if $squeeze;
@@ -258,9 +263,9 @@ sub join_resumed {
 	for my $l (@lines) {
 		if (@out && $out[-1] =~ /^(.*) <unfinished \.\.\.>$/s) {
 			my $x = $1;
-			if ($l =~ /^<\.\.\. ([\w@]+) resumed>(.*)$/s) {
+			if ($l =~ /^$lead<\.\.\. ([\w@]+) resumed>(.*)$/s) {
 				my ($name, $y) = ($1, $2);
-				if ($x =~ /^\Q$name\E\(/) { $out[-1] = $x . $y; next; }
+				if ($x =~ /^$lead\Q$name\E\(/) { $out[-1] = $x . $y; next; }
 			}
 		}
 		push @out, $l;
@@ -312,15 +317,19 @@ my @parsed;
 for my $l (split /\n/, $text) {
 	my ($pid, $rest);
 	if ($mode eq "multi") {
-		if ($l =~ /^(\d+)( +)(.*)$/s) {
-			($pid, $rest) = ($1, $3);
-			my $want = sprintf("%-5d ", $pid);
-			$rest .= "   <<< bad pid prefix \"$1$2\"" if "$1$2" ne $want;
+		if ($l =~ /^(\d+)(<[^>]*>)?( +)(.*)$/s) {
+			my $comm = $2;
+			($pid, $rest) = ($1, $4);
+			# "%-5d " without -Y; "PID<comm> " with it
+			my $want = defined $comm ? "$pid$comm " : sprintf("%-5d ", $pid);
+			$rest .= "   <<< bad pid prefix \"$1" . ($comm // "") . "$3\"" if $1 . ($comm // "") . $3 ne $want;
+			$rest = "{$comm} $rest" if defined $comm;
 		} else { ($pid, $rest) = ("noprefix", $l . "   <<< no pid prefix"); }
 	} else {
-		if ($l =~ /^\[pid( +)(\d+)\] (.*)$/s) {
-			($pid, $rest) = ($2, $3);
+		if ($l =~ /^\[pid( +)(\d+)(<[^>]*>)?\] (.*)$/s) {
+			($pid, $rest) = ($2, $4);
 			$rest .= "   <<< bad pid prefix" if sprintf("[pid %5d] ", $pid) ne "[pid$1$2] ";
+			$rest = "{$3} $rest" if defined $3;
 		} else { ($pid, $rest) = ("leader", $l); }
 	}
 	$pids{$pid} = 1 if $pid =~ /^\d+$/;
@@ -331,7 +340,7 @@ if ($mode eq "stderr") {
 	# the first process is the prefixed pid that no clone returned
 	my %children;
 	for my $p (@parsed) {
-		$children{$1} = 1 if $p->[1] =~ /^(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>).*\) += (\d+)$/;
+		$children{$1} = 1 if $p->[1] =~ /^$lead(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>).*\) += (\d+)(?:<[^>]*>)?$/;
 		$children{$1} = 1 if $p->[1] =~ /parent_tid=\[(\d+)\]/;
 	}
 	my %cand = map { $_->[0] => 1 } grep { $_->[0] =~ /^\d+$/ && !$children{$_->[0]} } @parsed;

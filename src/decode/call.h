@@ -30,6 +30,16 @@ struct carray {
 	uint64_t stop_addr;/* where reading stopped when unterminated */
 };
 
+/* A file descriptor argument as -y shows it, read at entry while the fd is still open. */
+struct cfd {
+	bool known;           /* its /proc link could be read */
+	bool deleted;         /* the link ended " (deleted)" (not part of the bytes) */
+	size_t off, len;      /* the link's bytes in call.mem */
+	char dev_type;        /* 'c' or 'b' for a device, else 0 */
+	unsigned major, minor;
+	int pidfd_pid;        /* the pid of a pidfd, else -1 */
+};
+
 struct call {
 	enum sc_id id;        /* SC_COUNT: a number no table knows */
 	enum abi abi;
@@ -46,6 +56,8 @@ struct call {
 	uint64_t val[4];      /* decoder scratch: small captured values */
 	int val_err[4];       /* 0 or -errno for each val */
 	size_t blk_off[4];    /* where a captured block starts in mem (val[k] = its size) */
+	struct cfd fd;        /* the fd argument, for -y */
+	char comm[2][16];     /* -Y: the names of the pid arguments, read at entry */
 };
 
 /* Reset for a new syscall (keeps the storage). */

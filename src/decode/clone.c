@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "decode/procinfo.h"
 #include "mem/umem.h"
+#include "opt/filter.h"
 #include "print/xlat.h"
 
 #define CSIGNAL_MASK 0xffu
@@ -87,10 +89,13 @@ static void clone_render_exit(const struct call *c, struct buf *b)
 	}
 }
 
+static void render_ret_child(const struct call *c, struct buf *b);
+
 const struct decoder dec_clone = {
 	.capture_exit = clone_capture_exit,
 	.render_entry = clone_render_entry,
 	.render_exit = clone_render_exit,
+	.render_ret = render_ret_child,
 };
 
 /* ---- clone3 ---- */
@@ -118,8 +123,8 @@ static void clone3_capture_entry(struct call *c, pid_t pid)
 {
 	uint64_t size = c->args[1];
 	c->val[3] = 0;
-	if (!c->args[0] || size < CLONE_ARGS_VER0)
-		return;
+	if (!c->args[0] || size < CLONE_ARGS_VER0 || !verbose_wanted(c->id))
+		return;   /* printed as the address */
 	struct cargs a;
 	memset(&a, 0, sizeof(a));
 	if (umem_read(pid, c->args[0], &a, size < sizeof(a) ? size : sizeof(a)))
@@ -223,8 +228,16 @@ const struct decoder dec_clone3 = {
 	.render_entry = clone3_render_entry,
 	.capture_exit = clone3_capture_exit,
 	.render_exit = clone3_render_exit,
+	.render_ret = render_ret_child,
 };
 
+/* the child's pid; with -Y its name */
+static void render_ret_child(const struct call *c, struct buf *b)
+{
+	if (!render_error(c, b))
+		render_pid(b, c->rval);
+}
+
 /* fork and vfork take no arguments: the generic printer prints "fork()" */
-const struct decoder dec_fork = { 0 };
-const struct decoder dec_vfork = { 0 };
+const struct decoder dec_fork = { .render_ret = render_ret_child };
+const struct decoder dec_vfork = { .render_ret = render_ret_child };

@@ -4,9 +4,11 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "mem/umem.h"
+#include "opt/filter.h"
 #include "opt/options.h"
 #include "print/quote.h"
 #include "print/xlat.h"
@@ -21,6 +23,7 @@ void call_reset(struct call *c)
 	c->nstrs = 0;
 	c->exited = false;
 	c->rval = 0;
+	c->fd.known = false;
 }
 
 void call_free(struct call *c)
@@ -121,9 +124,9 @@ void capture_array(struct call *c, pid_t pid, int slot, uint64_t addr, bool coun
 
 	struct carray *a = &c->arrays[slot];
 	*a = (struct carray){ .addr = addr, .first = c->nstrs };
-	if (addr == 0)
-		return;
-	size_t cap = opt.strlen_given && !opt.verbose && !count_only ? opt.max_strlen : SIZE_MAX;
+	if (addr == 0 || !verbose_wanted(c->id))
+		return;   /* -e verbose=none prints the array as its address */
+	size_t cap = opt.strlen_given && abbrev_wanted(c->id) && !count_only ? opt.max_strlen : SIZE_MAX;
 	size_t n = 0;
 	read_pointers(c, pid, a, cap, count_only ? NULL : &ptrs, &n, &ptrs_cap);
 	if (count_only || n == 0)
@@ -158,11 +161,9 @@ void render_int(struct buf *b, uint64_t v)
 
 void render_signal(struct buf *b, uint64_t sig)
 {
-	const char *name = sig <= 64 ? signal_name((int)sig) : NULL;
-	if (name)
-		buf_adds(b, name);
-	else
-		buf_printf(b, "%" PRIu64, sig);
+	char num[24];
+	snprintf(num, sizeof(num), "%" PRIu64, sig);
+	xlat_named(b, sig <= 64 ? signal_name((int)sig) : NULL, num);
 }
 
 void render_str(const struct call *c, struct buf *b, const struct cstr *s, bool path)
@@ -182,7 +183,7 @@ void render_str(const struct call *c, struct buf *b, const struct cstr *s, bool 
 
 void render_array(const struct call *c, struct buf *b, const struct carray *a)
 {
-	if (a->addr == 0 || a->err) {
+	if (a->addr == 0 || a->err || !verbose_wanted(c->id)) {
 		render_ptr(b, a->addr);
 		return;
 	}
@@ -202,7 +203,7 @@ void render_array(const struct call *c, struct buf *b, const struct carray *a)
 
 void render_env(const struct call *c, struct buf *b, const struct carray *a)
 {
-	if (opt.verbose) {
+	if (!abbrev_wanted(c->id) || !verbose_wanted(c->id)) {
 		render_array(c, b, a);
 		return;
 	}

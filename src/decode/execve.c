@@ -1,16 +1,19 @@
 /* execve, execveat: the pathname whole, argv as a string array, envp counted unless -v. */
 #include "decode/decoder.h"
 
-#include "opt/options.h"
+#include "decode/procinfo.h"
+#include "opt/filter.h"
 #include "print/xlat.h"
 
-/* dirfd: AT_FDCWD by name, otherwise the number */
-static void render_dirfd(struct buf *b, uint64_t fd)
+#define DIRFD_CWD (-100)   /* AT_FDCWD */
+
+/* dirfd: AT_FDCWD by name (in the -X style), otherwise the fd (with -y's details) */
+static void render_dirfd(const struct call *c, struct buf *b, uint64_t fd)
 {
-	if ((int)fd == -100)
-		buf_adds(b, "AT_FDCWD");
+	if ((int)fd == DIRFD_CWD)
+		xlat_named(b, "AT_FDCWD", "-100");
 	else
-		render_int(b, fd);
+		render_fd(c, b, (int)fd);
 }
 
 /* path, argv, envp at args[first..first+2] */
@@ -18,7 +21,7 @@ static void capture_exec_args(struct call *c, pid_t pid, int first)
 {
 	capture_str(c, pid, c->args[first], true);
 	capture_array(c, pid, 0, c->args[first + 1], false);
-	capture_array(c, pid, 1, c->args[first + 2], !opt.verbose);
+	capture_array(c, pid, 1, c->args[first + 2], abbrev_wanted(c->id));
 }
 
 static void render_exec_args(const struct call *c, struct buf *b)
@@ -42,12 +45,14 @@ static void execve_render(const struct call *c, struct buf *b)
 
 static void execveat_capture(struct call *c, pid_t pid)
 {
+	if ((int)c->args[0] != DIRFD_CWD)
+		capture_fd(c, pid, (int)c->args[0]);
 	capture_exec_args(c, pid, 1);
 }
 
 static void execveat_render(const struct call *c, struct buf *b)
 {
-	render_dirfd(b, c->args[0]);
+	render_dirfd(c, b, c->args[0]);
 	buf_adds(b, ", ");
 	render_exec_args(c, b);
 	buf_adds(b, ", ");

@@ -1,6 +1,8 @@
 /* raw: syscalls without a decoder of their own print their arguments in hex, exactly as
- * strace's -e raw= does, and their return value as strace's decoders print it. */
+ * strace's -e raw= does, and their return value as strace's decoders print it; the syscalls
+ * of -e raw=SET print their return value in hex too. */
 #include "decode/decoder.h"
+#include "decode/procinfo.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -38,6 +40,10 @@ static void render_ret(const struct call *c, struct buf *b)
 {
 	if (render_error(c, b))
 		return;
+	if (c->id == SC_getpid || c->id == SC_getppid || c->id == SC_gettid) {
+		render_pid(b, c->rval);   /* with -Y its name, as strace's decoders print it */
+		return;
+	}
 	if (c->id != SC_COUNT && !returns_address(c->id)) {
 		render_ret_default(c, b);
 		return;
@@ -48,4 +54,15 @@ static void render_ret(const struct call *c, struct buf *b)
 const struct decoder dec_raw = {
 	.render_entry = render_entry,
 	.render_ret = render_ret,
+};
+
+static void render_ret_hex(const struct call *c, struct buf *b)
+{
+	if (!render_error(c, b))
+		raw_value(b, c->abi == ABI_I386 ? (uint32_t)c->rval : (uint64_t)c->rval);
+}
+
+const struct decoder dec_raw_hex = {
+	.render_entry = render_entry,
+	.render_ret = render_ret_hex,
 };

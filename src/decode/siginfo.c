@@ -4,10 +4,12 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "decode/decoder.h"
+#include "decode/procinfo.h"
 #include "print/xlat.h"
 
 /* The union's fields, read out of either ABI's layout. */
@@ -74,7 +76,9 @@ static void put_sival(struct buf *b, const struct si *s)
 
 static void put_sender(struct buf *b, const struct si *s)
 {
-	buf_printf(b, ", si_pid=%d, si_uid=%u", s->pid, (unsigned)s->uid);
+	buf_adds(b, ", si_pid=");
+	render_pid(b, s->pid);
+	buf_printf(b, ", si_uid=%u", (unsigned)s->uid);
 }
 
 /* clock ticks, with their value in seconds when not zero: "129 / * 1.29 s * /" */
@@ -146,10 +150,9 @@ void render_siginfo(struct buf *b, const unsigned char *raw, enum abi abi)
 		name = xlat_name(specific, (uint64_t)(int64_t)s.code);
 	if (!name && (s.code <= 0 || s.code == SI_KERNEL))
 		name = xlat_name(&xlat_si_codes, (uint64_t)(int64_t)s.code);
-	if (name)
-		buf_adds(b, name);
-	else
-		buf_printf(b, "%#x", s.code);
+	char num[16];
+	snprintf(num, sizeof(num), "%#x", s.code);
+	xlat_named(b, name, num);
 	if (s.errno_) {
 		const char *e = errno_name(s.errno_);
 		if (e)

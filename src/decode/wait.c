@@ -4,9 +4,10 @@
 #include <inttypes.h>
 #include <sys/wait.h>
 
+#include "decode/procinfo.h"
 #include "decode/siginfo.h"
 #include "mem/umem.h"
-#include "opt/options.h"
+#include "opt/filter.h"
 #include "print/xlat.h"
 
 /* mem holds what exit captured: the status word, rusage, or siginfo; val[k] its size or 0 */
@@ -15,8 +16,8 @@ enum { CAP_STATUS, CAP_RUSAGE, CAP_SIGINFO };
 static void capture_block(struct call *c, pid_t pid, int k, uint64_t addr, size_t size)
 {
 	c->val[k] = 0;
-	if (!addr || c->rval < 0)
-		return;
+	if (!addr || c->rval < 0 || !verbose_wanted(c->id))
+		return;   /* printed as the address */
 	size_t off = c->mem.len;
 	char *dst = buf_tail(&c->mem, size);
 	if (umem_read(pid, addr, dst, size) == 0) {
@@ -44,12 +45,12 @@ static void render_status(struct buf *b, const struct call *c, uint64_t addr)
 		buf_printf(b, "WIFEXITED(s) && WEXITSTATUS(s) == %d", WEXITSTATUS(s));
 	} else if (WIFSIGNALED(s)) {
 		buf_adds(b, "WIFSIGNALED(s) && WTERMSIG(s) == ");
-		render_signal(b, WTERMSIG(s));
+		signal_print(b, WTERMSIG(s));   /* by name whatever -X says, as strace */
 		if (WCOREDUMP(s))
 			buf_adds(b, " && WCOREDUMP(s)");
 	} else if (WIFSTOPPED(s)) {
 		buf_adds(b, "WIFSTOPPED(s) && WSTOPSIG(s) == ");
-		render_signal(b, WSTOPSIG(s));
+		signal_print(b, WSTOPSIG(s));
 	} else if (WIFCONTINUED(s)) {
 		buf_adds(b, "WIFCONTINUED(s)");
 	} else {
@@ -87,7 +88,7 @@ static void render_rusage(struct buf *b, const struct call *c, uint64_t addr)
 	buf_addc(b, '{');
 	render_timeval(b, "ru_utime", p, w);
 	render_timeval(b, ", ru_stime", p + 2 * w, w);
-	if (!opt.verbose) {
+	if (abbrev_wanted(c->id)) {
 		buf_adds(b, ", ...}");
 		return;
 	}
@@ -99,10 +100,23 @@ static void render_rusage(struct buf *b, const struct call *c, uint64_t addr)
 	buf_addc(b, '}');
 }
 
+/* the waited-for pid's name, for -Y: read before the call can reap it */
+static void wait4_capture_entry(struct call *c, pid_t pid)
+{
+	capture_pid(c, 0, (int32_t)c->args[0]);
+}
+
 static void render_pid_comma(const struct call *c, struct buf *b)
 {
-	render_int(b, c->args[0]);
+	render_pid_arg(c, b, 0, (int32_t)c->args[0]);
 	buf_adds(b, ", ");
+}
+
+/* the pid reaped (or 0): with -Y its name, while it still exists (a stopped child) */
+static void render_ret_pid(const struct call *c, struct buf *b)
+{
+	if (!render_error(c, b))
+		render_pid(b, c->rval);
 }
 
 /* wait4(pid, status, options, rusage) and waitpid(pid, status, options) */
@@ -125,23 +139,36 @@ static void wait4_render_exit(const struct call *c, struct buf *b)
 }
 
 const struct decoder dec_wait4 = {
+	.capture_entry = wait4_capture_entry,
 	.render_entry = render_pid_comma,
 	.capture_exit = wait4_capture_exit,
 	.render_exit = wait4_render_exit,
+	.render_ret = render_ret_pid,
 };
 
 const struct decoder dec_waitpid = {
+	.capture_entry = wait4_capture_entry,
 	.render_entry = render_pid_comma,
 	.capture_exit = wait4_capture_exit,
 	.render_exit = wait4_render_exit,
+	.render_ret = render_ret_pid,
 };
 
 /* waitid(idtype, id, infop, options, rusage) */
+static void waitid_capture_entry(struct call *c, pid_t pid)
+{
+	if ((uint32_t)c->args[0] == P_PID)
+		capture_pid(c, 1, (int32_t)c->args[1]);
+}
+
 static void waitid_render_entry(const struct call *c, struct buf *b)
 {
 	xlat_value(b, &xlat_idtypes, (uint32_t)c->args[0], "P_???");
 	buf_adds(b, ", ");
-	render_int(b, c->args[1]);
+	if ((uint32_t)c->args[0] == P_PID)
+		render_pid_arg(c, b, 1, (int32_t)c->args[1]);
+	else
+		render_int(b, c->args[1]);
 	buf_adds(b, ", ");
 }
 
@@ -165,6 +192,7 @@ static void waitid_render_exit(const struct call *c, struct buf *b)
 }
 
 const struct decoder dec_waitid = {
+	.capture_entry = waitid_capture_entry,
 	.render_entry = waitid_render_entry,
 	.capture_exit = waitid_capture_exit,
 	.render_exit = waitid_render_exit,

@@ -1,15 +1,20 @@
-/* filter: -e trace= and -e signal= sets. The last expression of a kind wins, as in strace. */
+/* filter: the -e qualifiers: trace=, signal=, and the per-syscall presentation sets raw=,
+ * abbrev=, verbose=. The last expression of a kind wins, as in strace. */
 #include "opt/filter.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "opt/present.h"
 #include "print/xlat.h"
 #include "util/die.h"
 
 unsigned char filter_trace[SC_COUNT + 1];
-static bool trace_set;
+unsigned char filter_raw[SC_COUNT + 1];
+unsigned char filter_abbrev[SC_COUNT + 1];
+unsigned char filter_verbose[SC_COUNT + 1];
+static bool trace_set, abbrev_set, verbose_set;
 static unsigned char filter_signal[65];
 static bool signal_set;
 
@@ -36,11 +41,11 @@ static unsigned class_bit(const char *tok)
 	return 0;
 }
 
-/* Add one token of a trace set; false when it names nothing. */
-static bool trace_add(const char *tok)
+/* Add one token of a syscall set to set[]; false when it names nothing. */
+static bool syscall_set_add(unsigned char *set, const char *tok)
 {
 	if (strcmp(tok, "all") == 0) {
-		memset(filter_trace, 1, sizeof(filter_trace));
+		memset(set, 1, SC_COUNT + 1);
 		return true;
 	}
 	if (strcmp(tok, "none") == 0)
@@ -49,39 +54,58 @@ static bool trace_add(const char *tok)
 	if (bit) {
 		for (size_t id = 0; id < SC_COUNT; id++)
 			if (sysent[id].classes & bit)
-				filter_trace[id] = 1;
+				set[id] = 1;
 		return true;
 	}
 	bool optional = tok[0] == '?';
 	enum sc_id id = sysent_by_name(tok + optional);
 	if (id != SC_COUNT) {
-		filter_trace[id] = 1;
+		set[id] = 1;
 		return true;
 	}
 	return optional;
 }
 
-static void parse_trace(const char *set)
+/* A set of syscalls as trace=, raw=, abbrev= and verbose= take it. */
+static void parse_syscall_set(unsigned char *set, const char *spec)
 {
-	bool negate = set[0] == '!';
-	set += negate;
-	memset(filter_trace, 0, sizeof(filter_trace));
-	char *copy = xstrdup(set);
+	bool negate = spec[0] == '!';
+	spec += negate;
+	memset(set, 0, SC_COUNT + 1);
+	char *copy = xstrdup(spec);
 	char *save = NULL;
 	bool any = false;
 	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (!trace_add(tok))
+		if (!syscall_set_add(set, tok))
 			die("invalid system call '%s'", tok);
 		any = true;
 	}
 	free(copy);
 	if (!any)
-		die("invalid system call '%s'", set);
+		die("invalid system call '%s'", spec);
 	if (negate)
 		for (size_t i = 0; i < SC_COUNT; i++)
-			filter_trace[i] = !filter_trace[i];
+			set[i] = !set[i];
+}
+
+static void parse_trace(const char *spec)
+{
+	parse_syscall_set(filter_trace, spec);
 	filter_trace[SC_COUNT] = 1;   /* strace shows numbers it has no name for whatever the set */
 	trace_set = true;
+}
+
+/* A number no table names is printed raw whatever the set, so its slot is left as parsed. */
+static void parse_raw(const char *spec) { parse_syscall_set(filter_raw, spec); }
+static void parse_abbrev(const char *spec)
+{
+	parse_syscall_set(filter_abbrev, spec);
+	abbrev_set = true;
+}
+static void parse_verbose(const char *spec)
+{
+	parse_syscall_set(filter_verbose, spec);
+	verbose_set = true;
 }
 
 /* A signal by name (with or without "SIG", any case) or number; 0 when unknown. */
@@ -133,6 +157,11 @@ static const struct {
 } qualifiers[] = {
 	{ "trace=", parse_trace }, { "t=", parse_trace },
 	{ "signal=", parse_signal }, { "signals=", parse_signal }, { "s=", parse_signal },
+	{ "raw=", parse_raw }, { "x=", parse_raw },
+	{ "abbrev=", parse_abbrev }, { "a=", parse_abbrev },
+	{ "verbose=", parse_verbose }, { "v=", parse_verbose },
+	{ "decode-fds=", present_decode_fds }, { "decode-fd=", present_decode_fds },
+	{ "decode-pids=", present_decode_pids }, { "decode-pid=", present_decode_pids },
 };
 
 void filter_parse(const char *expr)
@@ -153,6 +182,10 @@ void filter_finish(void)
 		parse_trace("%process");
 	if (!signal_set)
 		parse_signal("all");
+	if (!abbrev_set)
+		parse_abbrev("all");
+	if (!verbose_set)
+		parse_verbose("all");
 }
 
 bool signal_wanted(int sig)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "opt/filter.h"
+#include "opt/present.h"
 #include "util/buf.h"
 #include "util/die.h"
 
@@ -23,11 +24,11 @@ struct options opt = {
 	.interactive = 0,   /* 0: chosen from -o at the end of parsing */
 	.seccomp = true,
 	.summary_layout = STATS_DEFAULT_LAYOUT,
+	.relative_digits = 6,
+	.duration_digits = 6,
 };
 
-static void usage_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-
-static void usage_error(const char *fmt, ...)
+void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -58,14 +59,24 @@ static void on_strlen(const char *arg)
 	opt.strlen_given = true;
 }
 static void on_column(const char *arg) { opt.column = number_arg(arg, 'a', 0, INT_MAX); }
-static void on_verbose(const char *arg) { opt.verbose = true; }
+static void on_verbose(const char *arg) { filter_parse("abbrev=none"); }
 static void on_quiet(const char *arg) { opt.quiet++; }
 static void on_expr(const char *arg) { filter_parse(arg); }
 static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 'I', 1, 4); }
-static void on_hex(const char *arg) { opt.quote = opt.quote == QUOTE_C ? QUOTE_HEX_NONPRINT : QUOTE_HEX_ALL; }
-static void on_timestamps(const char *arg) { opt.timestamps++; }
-static void on_relative(const char *arg) { opt.relative = true; }
-static void on_durations(const char *arg) { opt.durations = true; }
+static void on_hex(const char *arg) { present_x(); }
+static void on_hex_long(const char *arg) { present_strings_in_hex(arg); }
+static void on_timestamps(const char *arg) { present_t(); }
+static void on_timestamps_long(const char *arg) { present_absolute(arg); }
+static void on_relative(const char *arg) { present_relative(arg); }
+static void on_durations(const char *arg) { present_durations(arg); }
+static void on_const_style(const char *arg) { present_const_style(arg, "-X"); }
+static void on_const_style_long(const char *arg) { present_const_style(arg, "--const-print-style"); }
+static void on_number(const char *arg) { opt.syscall_number = true; }
+static void on_always_pid(const char *arg) { opt.always_show_pid = true; }
+static void on_fds(const char *arg) { present_y(); }
+static void on_fds_long(const char *arg) { present_decode_fds(arg); }
+static void on_comm(const char *arg) { present_decode_pids("comm"); }
+static void on_pids_long(const char *arg) { present_decode_pids(arg); }
 static void on_append(const char *arg) { opt.append = true; }
 static void on_seccomp(const char *arg) { opt.seccomp = opt.seccomp_given = true; }
 static void on_no_seccomp(const char *arg) { opt.seccomp = false; }
@@ -134,11 +145,14 @@ static void parse_qualified(const char *qualifier, const char *set)
 }
 static void on_trace_long(const char *arg) { parse_qualified("trace", arg); }
 static void on_signal_long(const char *arg) { parse_qualified("signal", arg); }
+static void on_raw_long(const char *arg) { parse_qualified("raw", arg); }
+static void on_abbrev_long(const char *arg) { parse_qualified("abbrev", arg); }
+static void on_verbose_long(const char *arg) { parse_qualified("verbose", arg); }
 
 struct optdef {
 	char shortopt;            /* 0: long only */
 	const char *longopt;      /* NULL: short only */
-	const char *argname;      /* NULL: takes no argument */
+	const char *argname;      /* NULL: takes no argument; "[NAME]": the long form's is optional */
 	void (*handle)(const char *arg);
 	const char *help;
 };
@@ -156,20 +170,42 @@ static const struct optdef optdefs[] = {
 	{ 'A', "output-append-mode", NULL, on_append, "append to the -o file instead of truncating it" },
 	{ 's', "string-limit", "N", on_strlen,
 	  "cut strings at N bytes and arrays at N elements, as strace; default: never cut" },
-	{ 'v', "no-abbrev", NULL, on_verbose, "print environment arrays in full" },
+	{ 'v', "no-abbrev", NULL, on_verbose,
+	  "print environments, rusage and arrays in full (-e abbrev=none)" },
 	{ 'q', "quiet", NULL, on_quiet,
 	  "hide attach messages; -qq also exit lines; -qqq also 'superseded' lines" },
 	{ 'e', NULL, "EXPR", on_expr,
-	  "trace=SET (names, %class, all, none, !SET; default %process), signal=SET" },
+	  "trace=SET (names, %class, all, none, !SET; default %process), signal=SET, "
+	  "raw=SET, abbrev=SET, verbose=SET (syscall sets), decode-fds=, decode-pids=" },
 	{ 0, "trace", "SET", on_trace_long, "same as -e trace=SET" },
 	{ 0, "signal", "SET", on_signal_long, "same as -e signal=SET" },
+	{ 0, "raw", "SET", on_raw_long, "print the syscalls in SET undecoded, in hex" },
+	{ 0, "abbrev", "SET", on_abbrev_long, "abbreviate the syscalls in SET (default all)" },
+	{ 0, "verbose", "SET", on_verbose_long,
+	  "decode what the arguments of the syscalls in SET point to (default all)" },
 	{ 'a', "columns", "N", on_column, "align return values at column N (default 40)" },
 	{ 'x', NULL, NULL, on_hex, "print non-ASCII strings in hex; -xx: all strings in hex" },
-	{ 't', "absolute-timestamps", NULL, on_timestamps,
+	{ 0, "strings-in-hex", "[WHICH]", on_hex_long,
+	  "none, non-ascii-chars (hex escapes), non-ascii (-x), all (-xx, the default)" },
+	{ 'X', NULL, "STYLE", on_const_style,
+	  "print named constants and flags as abbrev (names), raw (numbers) or verbose (both)" },
+	{ 0, "const-print-style", "STYLE", on_const_style_long, "same as -X STYLE" },
+	{ 'n', "syscall-number", NULL, on_number, "print the syscall number before each line" },
+	{ 'y', NULL, NULL, on_fds, "print the paths of file descriptors; -yy: all fd details" },
+	{ 0, "decode-fds", "[SET]", on_fds_long,
+	  "path (the default), dev, pidfd, socket, all, none: fd details to print" },
+	{ 'Y', NULL, NULL, on_comm, "print the command name after each pid (--decode-pids=comm)" },
+	{ 0, "decode-pids", "SET", on_pids_long, "comm, pidns, all, none" },
+	{ 0, "always-show-pid", NULL, on_always_pid,
+	  "print the pid prefix on every line, also with one tracee (strace 6.9+)" },
+	{ 't', NULL, NULL, on_timestamps,
 	  "prefix lines with the time of day; -tt: with microseconds; -ttt: seconds since the epoch" },
-	{ 'r', "relative-timestamps", NULL, on_relative,
-	  "prefix lines with the time since the previous line" },
-	{ 'T', "syscall-times", NULL, on_durations, "show the time spent in each syscall" },
+	{ 0, "absolute-timestamps", "[FORMAT,PRECISION]", on_timestamps_long,
+	  "like -t: FORMAT time, unix or none; PRECISION s (default), ms, us or ns" },
+	{ 'r', "relative-timestamps", "[PRECISION]", on_relative,
+	  "prefix lines with the time since the previous line (precision s, ms, us, ns)" },
+	{ 'T', "syscall-times", "[PRECISION]", on_durations,
+	  "show the time spent in each syscall (precision s, ms, us, ns)" },
 	{ 'c', "summary-only", NULL, on_summary_only,
 	  "count time, calls and errors of each traced syscall; print a summary table at the end "
 	  "instead of the trace" },
@@ -204,12 +240,16 @@ static void on_help(const char *arg)
 		const struct optdef *d = &optdefs[i];
 		char left[64];
 		int n = 0;
+		bool optional = d->argname && d->argname[0] == '[';
+		const char *aname = d->argname ? d->argname + optional : "";
+		int arglen = optional ? (int)strlen(aname) - 1 : (int)strlen(aname);
 		if (d->shortopt)
 			n += snprintf(left + n, sizeof(left) - n, "-%c%s%s", d->shortopt,
-				      d->argname ? " " : "", d->argname ? d->argname : "");
+				      d->argname && !optional ? " " : "", optional ? "" : aname);
 		if (d->longopt)
-			n += snprintf(left + n, sizeof(left) - n, "%s--%s%s%s", d->shortopt ? ", " : "",
-				      d->longopt, d->argname ? "=" : "", d->argname ? d->argname : "");
+			n += snprintf(left + n, sizeof(left) - n, "%s--%s%s%s%.*s%s",
+				      d->shortopt ? ", " : "", d->longopt, optional ? "[" : "",
+				      d->argname ? "=" : "", arglen, aname, optional ? "]" : "");
 		if (n > 28)   /* too wide for the column: the help goes on the next line */
 			printf("  %s\n  %-28s %s\n", left, "", d->help);
 		else
@@ -236,12 +276,13 @@ static void build_getopt(char *shorts, struct option *longs)
 		const struct optdef *d = &optdefs[i];
 		if (d->shortopt) {
 			*s++ = d->shortopt;
-			if (d->argname)
+			if (d->argname && d->argname[0] != '[')   /* -r, -T: never an argument */
 				*s++ = ':';
 		}
+		int has_arg = !d->argname ? no_argument
+			      : d->argname[0] == '[' ? optional_argument : required_argument;
 		if (d->longopt)
-			longs[nl++] = (struct option){ d->longopt, d->argname ? required_argument : no_argument,
-						       NULL, (int)(256 + i) };
+			longs[nl++] = (struct option){ d->longopt, has_arg, NULL, (int)(256 + i) };
 	}
 	*s = '\0';
 	longs[nl] = (struct option){ 0 };
@@ -313,6 +354,9 @@ void options_parse(int argc, char **argv)
 		if (!d) {
 			if (optopt && optopt < 256)
 				usage_error("invalid option -- '%c'", optopt);
+			if (optopt >= 256)   /* --name=VALUE for an option that takes none */
+				usage_error("option '--%s' doesn't allow an argument",
+					    find_def(optopt)->longopt);
 			usage_error("unrecognized option '%s'", argv[optind - 1]);
 		}
 		d->handle(optarg);
@@ -320,6 +364,7 @@ void options_parse(int argc, char **argv)
 	if (optind >= argc && !opt.nattach)
 		usage_error("must have PROG [ARGS] or -p PID");
 	opt.cmd = optind < argc ? argv + optind : NULL;
+	present_finish();   /* its checks come before the summary's, as in strace */
 	summary_checks();
 	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
 		opt.output_pipe = opt.outfile + 1;

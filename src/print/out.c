@@ -13,10 +13,7 @@
 #include "util/die.h"
 
 static struct out *all_outs;
-static enum prefix_mode prefix_mode = PREFIX_NONE;
-static int ret_column = 40;
-static int stamp_kind;            /* opt.timestamps */
-static bool stamp_relative;
+static struct line_layout layout = { .prefix = PREFIX_NONE, .column = 40 };
 static struct timespec stamp_now, stamp_last;
 
 struct out *out_open_fd(int fd)
@@ -145,12 +142,9 @@ void out_printf(struct out *o, const char *fmt, ...)
 	buf_free(&b);
 }
 
-void line_setup(enum prefix_mode mode, int column, int timestamps, bool relative)
+void line_setup(const struct line_layout *l)
 {
-	prefix_mode = mode;
-	ret_column = column;
-	stamp_kind = timestamps;
-	stamp_relative = relative;
+	layout = *l;
 }
 
 void line_set_time(const struct timespec *when)
@@ -159,29 +153,51 @@ void line_set_time(const struct timespec *when)
 }
 
 /* "07:02:45 ", "07:02:45.134519 ", "1795330965.142524 ", "     0.000258 ", or with -t and -r
- * both "07:02:58 (+     0.000234) " */
+ * both "07:02:58 (+     0.000234) "; fractions have 0, 3, 6 or 9 digits, cut, not rounded */
 static void put_stamp(struct out *o)
 {
-	long usec = stamp_now.tv_nsec / 1000;
-	if (stamp_kind >= 3) {
-		out_printf(o, "%ld.%06ld ", (long)stamp_now.tv_sec, usec);
-	} else if (stamp_kind) {
+	char frac[16];
+	timespec_fraction(frac, sizeof(frac), stamp_now, layout.stamp_digits);
+	if (layout.stamps == 2) {
+		out_printf(o, "%ld%s ", (long)stamp_now.tv_sec, frac);
+	} else if (layout.stamps) {
 		struct tm tm;
 		char hms[16];
 		localtime_r(&stamp_now.tv_sec, &tm);
 		strftime(hms, sizeof(hms), "%H:%M:%S", &tm);
-		if (stamp_kind == 2)
-			out_printf(o, "%s.%06ld ", hms, usec);
-		else
-			out_printf(o, "%s ", hms);
+		out_printf(o, "%s%s ", hms, frac);
 	}
-	if (stamp_relative) {
+	if (layout.relative) {
 		if (!stamp_last.tv_sec && !stamp_last.tv_nsec)
 			stamp_last = stamp_now;
 		struct timespec d = timespec_sub(stamp_now, stamp_last);
-		out_printf(o, stamp_kind ? "(+%6ld.%06ld) " : "%6ld.%06ld ", (long)d.tv_sec,
-			   d.tv_nsec / 1000);
+		timespec_fraction(frac, sizeof(frac), d, layout.relative_digits);
+		out_printf(o, layout.stamps ? "(+%6ld%s) " : "%6ld%s ", (long)d.tv_sec, frac);
 		stamp_last = stamp_now;
+	}
+}
+
+/* "[pid  1234] " or "1234  " (-o with -f), with "<comm>" after the pid under -Y; the -o form
+ * is not padded then, as strace's is not. */
+static void put_pid(struct out *o, const struct tracee *t)
+{
+	bool many = tracee_count() > 1 || layout.always_pid;
+	const char *comm = layout.comm && t->comm[0] ? t->comm : NULL;
+	switch (layout.prefix) {
+	case PREFIX_STDERR:
+		if (many && comm)
+			out_printf(o, "[pid %5d<%s>] ", t->pid, comm);
+		else if (many)
+			out_printf(o, "[pid %5d] ", t->pid);
+		break;
+	case PREFIX_FILE:
+		if (comm)
+			out_printf(o, "%d<%s> ", t->pid, comm);
+		else
+			out_printf(o, "%-5d ", t->pid);
+		break;
+	case PREFIX_NONE:
+		break;
 	}
 }
 
@@ -201,19 +217,11 @@ void line_begin(struct tracee *t)
 		line_unfinish((struct tracee *)o->owner);
 	else if (o->owner == t)
 		line_end(t);   /* a line left open by the same tracee: close it as it is */
-	switch (prefix_mode) {
-	case PREFIX_STDERR:
-		if (tracee_count() > 1)
-			out_printf(o, "[pid %5d] ", t->pid);
-		break;
-	case PREFIX_FILE:
-		out_printf(o, "%-5d ", t->pid);
-		break;
-	case PREFIX_NONE:
-		break;
-	}
-	if (stamp_kind || stamp_relative)
+	put_pid(o, t);
+	if (layout.stamps || layout.relative)
 		put_stamp(o);
+	if (layout.syscall_number)
+		out_printf(o, "[%4u] ", (unsigned)t->call.nr);
 	o->owner = t;
 }
 
@@ -229,9 +237,9 @@ void line_ret(struct tracee *t, const char *text)
 {
 	struct out *o = t->out;
 	size_t col = o->col;
-	if (col < (size_t)ret_column) {
+	if (col < (size_t)layout.column) {
 		static const char spaces[] = "                                                                ";
-		size_t pad = ret_column - col;
+		size_t pad = layout.column - col;
 		while (pad > 0) {
 			size_t n = pad < sizeof(spaces) - 1 ? pad : sizeof(spaces) - 1;
 			out_add(o, spaces, n);

@@ -51,11 +51,24 @@ enum prefix_mode {
 	PREFIX_FILE,     /* "N     " on every line (-o FILE with -f) */
 	PREFIX_NONE,     /* -ff files, or -o without -f */
 };
-void line_setup(enum prefix_mode mode, int column, int timestamps, bool relative);
+/* Everything printed before a line's text, chosen once from the options. */
+struct line_layout {
+	enum prefix_mode prefix;
+	bool always_pid;       /* --always-show-pid: the prefix with one tracee too */
+	bool comm;             /* -Y: "1234<comm>" in the prefix */
+	int column;            /* -a */
+	int stamps;            /* 0; 1 time of day; 2 seconds since the epoch */
+	int stamp_digits;      /* 0, 3, 6, 9 */
+	bool relative;         /* -r ... */
+	int relative_digits;   /* ... with this many digits */
+	bool syscall_number;   /* -n */
+};
+void line_setup(const struct line_layout *layout);
 /* The time printed after the prefix of the lines begun from now on (-t, -r). */
 void line_set_time(const struct timespec *when);
 
-/* Start a line for t (ending another tracee's open line first) and print its prefix. */
+/* Start a line for t (ending another tracee's open line first) and print its prefix: pid,
+ * time stamps, syscall number. */
 void line_begin(struct tracee *t);
 /* Continue t's syscall line at exit: nothing if t still owns the open line, else a new
  * line "<... NAME resumed>". */

@@ -48,6 +48,16 @@ static void quote_hex(struct buf *out, const unsigned char *s, size_t len)
 	buf_commit(out, len * 4);
 }
 
+/* --strings-in-hex=non-ascii-chars: always two hex digits, so no next-byte rule */
+static size_t put_hex(char *p, unsigned char c)
+{
+	p[0] = '\\';
+	p[1] = 'x';
+	p[2] = hexdigits[c >> 4];
+	p[3] = hexdigits[c & 15];
+	return 4;
+}
+
 static size_t put_octal(char *p, unsigned char c, bool next_is_digit)
 {
 	size_t n = 0;
@@ -92,7 +102,7 @@ static size_t plain_run(const unsigned char *s, size_t i, size_t len)
 	return i;
 }
 
-static void quote_c(struct buf *out, const unsigned char *s, size_t len)
+static void quote_c(struct buf *out, const unsigned char *s, size_t len, bool hexchars)
 {
 	if (!byte_class[0])
 		init_classes();
@@ -110,6 +120,8 @@ static void quote_c(struct buf *out, const unsigned char *s, size_t len)
 		if (cls != 1) {
 			*p++ = '\\';
 			*p++ = cls;
+		} else if (hexchars) {
+			p += put_hex(p, c);
 		} else {
 			bool next_digit = run + 1 < len && s[run + 1] >= '0' && s[run + 1] <= '7';
 			p += put_octal(p, c, next_digit);
@@ -119,17 +131,47 @@ static void quote_c(struct buf *out, const unsigned char *s, size_t len)
 	buf_commit(out, p - start);
 }
 
-void quote_string(struct buf *out, const char *str, size_t len, enum quote_style style)
+/* Whether a string goes wholly in hex under style. */
+static bool all_hex(const unsigned char *s, size_t len, enum quote_style style)
 {
-	const unsigned char *s = (const unsigned char *)str;
 	bool hex = style == QUOTE_HEX_ALL;
 	if (style == QUOTE_HEX_NONPRINT)
 		for (size_t i = 0; i < len && !hex; i++)
 			hex = needs_octal(s[i]);
+	return hex;
+}
+
+void quote_string(struct buf *out, const char *str, size_t len, enum quote_style style)
+{
+	const unsigned char *s = (const unsigned char *)str;
 	buf_addc(out, '"');
-	if (hex)
+	if (all_hex(s, len, style))
 		quote_hex(out, s, len);
 	else
-		quote_c(out, s, len);
+		quote_c(out, s, len, style == QUOTE_HEX_CHARS);
 	buf_addc(out, '"');
+}
+
+void quote_fd_path(struct buf *out, const char *str, size_t len, enum quote_style style)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (all_hex(s, len, style)) {
+		quote_hex(out, s, len);
+		return;
+	}
+	/* the run between brackets goes through quote_c; a bracket is escaped here */
+	size_t i = 0;
+	while (i < len) {
+		size_t end = i;
+		while (end < len && s[end] != '<' && s[end] != '>')
+			end++;
+		quote_c(out, s + i, end - i, style == QUOTE_HEX_CHARS);
+		if (end == len)
+			break;
+		char esc[4];
+		bool next_digit = end + 1 < len && s[end + 1] >= '0' && s[end + 1] <= '7';
+		size_t n = style == QUOTE_HEX_CHARS ? put_hex(esc, s[end]) : put_octal(esc, s[end], next_digit);
+		buf_add(out, esc, n);
+		i = end + 1;
+	}
 }

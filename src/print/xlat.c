@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "opt/options.h"
+
 const char *xlat_name(const struct xlat_set *set, uint64_t val)
 {
 	for (size_t i = 0; i < set->size; i++)
@@ -14,12 +16,20 @@ const char *xlat_name(const struct xlat_set *set, uint64_t val)
 	return NULL;
 }
 
-void xlat_flags(struct buf *b, const struct xlat_set *set, uint64_t val, const char *unknown)
+void xlat_named(struct buf *b, const char *name, const char *num)
 {
-	if (val == 0) {
-		buf_addc(b, '0');
-		return;
-	}
+	if (!name || opt.xlat_style == XLAT_STYLE_RAW)
+		buf_adds(b, num);
+	else if (opt.xlat_style == XLAT_STYLE_VERBOSE)
+		buf_printf(b, "%s /* %s */", num, name);
+	else
+		buf_adds(b, name);
+}
+
+/* The names of val's known bits joined by '|', then the unknown rest in hex; false (and
+ * nothing written) when no bit has a name. */
+static bool flag_names(struct buf *b, const struct xlat_set *set, uint64_t val)
+{
 	const char *sep = "";
 	for (size_t i = 0; i < set->size && val; i++) {
 		uint64_t bit = set->data[i].val;
@@ -32,17 +42,32 @@ void xlat_flags(struct buf *b, const struct xlat_set *set, uint64_t val, const c
 	}
 	if (val && *sep)
 		buf_printf(b, "|%#" PRIx64, val);
-	else if (val)
-		buf_printf(b, "%#" PRIx64 " /* %s */", val, unknown);
+	return *sep;
+}
+
+void xlat_flags(struct buf *b, const struct xlat_set *set, uint64_t val, const char *unknown)
+{
+	if (val == 0 || opt.xlat_style == XLAT_STYLE_RAW) {
+		buf_printf(b, "%#" PRIx64, val);
+		return;
+	}
+	if (opt.xlat_style == XLAT_STYLE_ABBREV && flag_names(b, set, val))
+		return;
+	buf_printf(b, "%#" PRIx64 " /* ", val);
+	if (opt.xlat_style != XLAT_STYLE_VERBOSE || !flag_names(b, set, val))
+		buf_adds(b, unknown);
+	buf_adds(b, " */");
 }
 
 void xlat_value(struct buf *b, const struct xlat_set *set, uint64_t val, const char *unknown)
 {
 	const char *name = xlat_name(set, val);
-	if (name)
-		buf_adds(b, name);
+	char num[24];
+	snprintf(num, sizeof(num), "%#" PRIx64, val);
+	if (!name && opt.xlat_style != XLAT_STYLE_RAW)
+		buf_printf(b, "%s /* %s */", num, unknown);
 	else
-		buf_printf(b, "%#" PRIx64 " /* %s */", val, unknown);
+		xlat_named(b, name, num);
 }
 
 const char *signal_name(int sig)

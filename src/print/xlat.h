@@ -8,6 +8,13 @@
 
 #include "util/buf.h"
 
+/* -X: how a named constant prints. */
+enum xlat_style {
+	XLAT_STYLE_ABBREV,   /* the name: SIGCHLD, WNOHANG|WSTOPPED (the default) */
+	XLAT_STYLE_RAW,      /* the number: 17, 0x3 */
+	XLAT_STYLE_VERBOSE,  /* both: 17 / * SIGCHLD * /, 0x3 / * WNOHANG|WSTOPPED * / */
+};
+
 struct xlat {
 	uint64_t val;
 	const char *str;
@@ -38,14 +45,20 @@ extern const struct xlat_set xlat_sys_codes;
 const char *xlat_name(const struct xlat_set *set, uint64_t val);
 /* Flags as strace prints them: known bits by name in table order joined by '|', then any
  * unknown bits as one hex number; 0 prints "0"; only unknown bits: "0x2000 / * AT_??? * /",
- * with `unknown` ("AT_???") inside the comment. */
+ * with `unknown` ("AT_???") inside the comment. These and the printers below follow -X
+ * (opt.xlat_style). */
 void xlat_flags(struct buf *b, const struct xlat_set *set, uint64_t val, const char *unknown);
 /* A name, or "0x4 / * P_??? * /" when val has none. */
 void xlat_value(struct buf *b, const struct xlat_set *set, uint64_t val, const char *unknown);
 
+/* A constant whose number is the text num ("-100", "0x1") and whose name may be NULL, in
+ * the -X style; a nameless one prints as its number. */
+void xlat_named(struct buf *b, const char *name, const char *num);
+
 /* "SIGCHLD", "SIGRTMIN", "SIGRT_3"; NULL when sig has no name. */
 const char *signal_name(int sig);
-/* Append a signal name, or the number when it has none. */
+/* Append a signal name, or the number when it has none; for the lines strace always prints
+ * by name (--- SIGCHLD, +++ killed by, WTERMSIG(s) ==), whatever -X says. */
 void signal_print(struct buf *b, int sig);
 /* "ENOENT"; NULL for an unknown errno. */
 const char *errno_name(int err);

@@ -11,8 +11,10 @@
 
 #include "compat/syscall_info.h"
 #include "decode/decoder.h"
+#include "decode/procinfo.h"
 #include "opt/filter.h"
 #include "opt/options.h"
+#include "opt/present.h"
 #include "print/out.h"
 #include "print/xlat.h"
 #include "stats/stats.h"
@@ -32,8 +34,10 @@ static const char *call_name(const struct call *c)
 
 static const struct decoder *decoder_of(const struct call *c)
 {
-	extern const struct decoder dec_raw;
-	return c->id != SC_COUNT ? sysent[c->id].decoder : &dec_raw;
+	extern const struct decoder dec_raw, dec_raw_hex;
+	if (c->id == SC_COUNT)
+		return &dec_raw;
+	return raw_wanted(c->id) ? &dec_raw_hex : sysent[c->id].decoder;
 }
 
 /* ---- capture ---- */
@@ -216,6 +220,8 @@ void event_capture(struct event *ev)
 		ev->how = RESUME_NONE;
 		return;
 	}
+	if (opt.decode_pids & DECODE_PID_COMM)   /* the name its prefix shows, read while stopped */
+		proc_comm(ev->pid, ev->t->comm);
 	int sig = WSTOPSIG(st);
 	if (sig == (SIGTRAP | 0x80)) {
 		capture_syscall(ev);
@@ -302,7 +308,9 @@ static void render_exit(struct tracee *t)
 		render_ret_default(c, &scratch);
 	if (opt.durations) {
 		struct timespec spent = timespec_sub(c->returned, c->entered);
-		buf_printf(&scratch, " <%ld.%06ld>", (long)spent.tv_sec, spent.tv_nsec / 1000);
+		char frac[16];
+		timespec_fraction(frac, sizeof(frac), spent, opt.duration_digits);
+		buf_printf(&scratch, " <%ld%s>", (long)spent.tv_sec, frac);
 	}
 	line_ret(t, scratch.data);
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "opt/options.h"
+#include "opt/present.h"
 #include "print/out.h"
 #include "stats/stats.h"
 #include "trace/event.h"
@@ -141,15 +142,27 @@ static bool wait_event(struct event *ev)
 
 void tracer_run(void)
 {
+	struct line_layout l = {
+		.prefix = PREFIX_NONE,
+		.always_pid = opt.always_show_pid,
+		.comm = opt.decode_pids & DECODE_PID_COMM,
+		.column = opt.column,
+		.stamps = opt.timestamps,
+		.stamp_digits = opt.stamp_digits,
+		.relative = opt.relative,
+		.relative_digits = opt.relative_digits,
+		.syscall_number = opt.syscall_number,
+	};
 	/* Under -o, every line names its process when several can be traced: -f, or more than one
 	 * process from the start (-p PID PID, -p PID CMD), even after all but one have gone. */
 	size_t processes = opt.nattach + (opt.cmd != NULL);
-	enum prefix_mode mode = PREFIX_NONE;
 	if (!opt.outfile)
-		mode = PREFIX_STDERR;
+		l.prefix = PREFIX_STDERR;
 	else if (opt.follow == 1 || (opt.follow == 0 && processes > 1))
-		mode = PREFIX_FILE;
-	line_setup(mode, opt.column, opt.timestamps, opt.relative);
+		l.prefix = PREFIX_FILE;
+	else if (opt.always_show_pid && opt.follow < 2)
+		l.prefix = PREFIX_FILE;   /* --always-show-pid: "PID   " in a -o file, as strace 6.9 */
+	line_setup(&l);
 	struct event ev;
 	while (tracee_count() > 0 && wait_event(&ev)) {
 		event_capture(&ev);

@@ -20,6 +20,7 @@ struct tracee {
 	struct out *out;          /* shared, or this thread's own -ff file */
 	bool own_out;             /* out belongs to this tracee (-ff) */
 	bool is_command;          /* the process estrace started */
+	char comm[16];            /* -Y: its command name at its latest stop */
 
 	/* stop state */
 	bool attached;            /* its first (attach) stop has been seen */
