@@ -80,6 +80,12 @@ static void on_pids_long(const char *arg) { present_decode_pids(arg); }
 static void on_append(const char *arg) { opt.append = true; }
 static void on_seccomp(const char *arg) { opt.seccomp = opt.seccomp_given = true; }
 static void on_no_seccomp(const char *arg) { opt.seccomp = false; }
+static void on_detach_on(const char *arg)
+{
+	if (strcmp(arg, "execve") != 0)   /* the only one strace knows */
+		die("Syscall '%s' for -b isn't supported", arg);
+	opt.detach_on_exec = true;
+}
 /* -p takes one pid or a list, each pid followed by one comma or white-space character, and may be
  * repeated. As in strace, an empty token is an error except after the last separator. */
 static void on_attach(const char *arg)
@@ -223,6 +229,9 @@ static const struct optdef optdefs[] = {
 	  "3: always (default with -o FILE CMD); 4: also SIGTSTP" },
 	{ 0, "seccomp-bpf", NULL, on_seccomp,
 	  "stop tracees only at the syscalls shown (the default; tracees die with estrace)" },
+	{ 'b', "detach-on", "SYSCALL", on_detach_on,
+	  "SYSCALL execve: detach from a process when it execs (not the command's own first exec); "
+	  "turns the seccomp-bpf filter off" },
 	{ 0, "no-seccomp-bpf", NULL, on_no_seccomp,
 	  "stop tracees at every syscall, so they can outlive estrace" },
 	{ 'h', "help", NULL, on_help, "print this help and exit" },
@@ -299,11 +308,13 @@ static const struct optdef *find_def(int c)
 }
 
 /* The filter is inherited by every child, so it needs -f (an unfollowed child would hold it with
- * no tracer), and it can only be installed in a command estrace starts: with -p it is off for all.
+ * no tracer) and no -b (nor would a detached one), and it can only be installed in a command
+ * estrace starts: with -p it is off for all.
  * Said only when --seccomp-bpf was asked for, since it is estrace's default. */
 static void settle_seccomp(void)
 {
 	const char *why = opt.nattach ? "is not used with -p/--attach: attached processes cannot be given a filter"
+		: opt.detach_on_exec ? "is not used with -b/--detach-on: a detached process would keep it"
 		: !opt.follow ? "needs -f/--follow-forks; tracing without it" : NULL;
 	if (!opt.seccomp || !why)
 		return;

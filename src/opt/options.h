@@ -43,6 +43,7 @@ struct options {
 	int *attach_pids;         /* -p PID...: processes to attach to */
 	size_t nattach;
 	bool seccomp_given;       /* --seccomp-bpf asked for explicitly */
+	bool detach_on_exec;      /* -b execve: leave a process when it execs (not the command's first) */
 };
 
 extern struct options opt;

@@ -83,6 +83,19 @@ void tracer_attach_pids(const int *pids, size_t n)
 
 /* ---- detach ---- */
 
+void tracer_leave(struct tracee *t)
+{
+	if (!opt.quiet)
+		message("Process %d detached", t->pid);
+	if (t->out->owner == t) {   /* its call in progress; on stderr after the message, as strace */
+		out_puts(t->out, " <detached ...>");
+		line_end(t);
+	}
+	if (t->pid == command_pid)
+		tracer_disown_command();
+	tracer_forget(t);
+}
+
 /* Whether pid holds estrace's seccomp filter: detached, its filtered syscalls would fail with
  * ENOSYS. Such a tracee is killed, as PTRACE_O_EXITKILL would kill it when estrace exits. A
  * filter of an attached process's own is not ours (with -p, estrace installs none). */
@@ -125,15 +138,8 @@ static void detach_stopped(struct tracee *t, int st)
 		if (child > 0 && !tracee_find((pid_t)child))
 			tracer_attach((pid_t)child);   /* auto-attached: its first stop comes, then it goes */
 	}
-	if (t->out->owner == t) {
-		out_puts(t->out, " <detached ...>");
-		line_end(t);
-	}
 	ptrace(PTRACE_DETACH, t->pid, 0, (long)inject);
-	out_flush_all();
-	if (!opt.quiet)
-		message("Process %d detached", t->pid);
-	tracer_forget(t);
+	tracer_leave(t);
 }
 
 void tracer_detach_all(void)

@@ -193,8 +193,16 @@ static void capture_new_child(struct event *ev, bool vfork)
 		finish_call(ev, child);
 }
 
+/* -b execve: every exec but the command's own first one (which estrace made it do). */
+static bool detach_at_exec(const struct tracee *t)
+{
+	return opt.detach_on_exec && !(t->is_command && !t->execd);
+}
+
 static void capture_exec(struct event *ev)
 {
+	if (detach_at_exec(ev->t))
+		ev->how = RESUME_DETACH;   /* its execve stays unfinished: " <detached ...>" */
 	ev->t->execd = true;
 	pid_t old = (pid_t)event_msg(ev->pid);
 	if (old > 0 && old != ev->pid) {
@@ -267,6 +275,9 @@ void event_resume(struct event *ev)
 	}
 	case RESUME_LISTEN:
 		r = ptrace(PTRACE_LISTEN, ev->pid, 0, 0);
+		break;
+	case RESUME_DETACH:
+		r = ptrace(PTRACE_DETACH, ev->pid, 0, 0);
 		break;
 	case RESUME_NONE:
 		break;
@@ -427,4 +438,6 @@ void event_render(struct event *ev)
 	case EV_NOTHING:
 		break;
 	}
+	if (ev->how == RESUME_DETACH)
+		tracer_leave(ev->t);
 }

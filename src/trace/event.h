@@ -23,6 +23,7 @@ enum resume_how {
 	RESUME_NONE,       /* dead, or left stopped */
 	RESUME_SYSCALL,    /* run to the next stop that matters (PTRACE_CONT under the filter) */
 	RESUME_LISTEN,     /* stay in group-stop, but report SIGCONT and deaths */
+	RESUME_DETACH,     /* leave it (-b execve); render says so */
 };
 
 struct event {

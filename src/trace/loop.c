@@ -21,6 +21,7 @@ int command_status = -1;
 static struct out *shared_out;
 static struct out *trace_out;   /* shared_out, or under -c a sink: only the summary is shown */
 static pid_t pipe_pid = -1;   /* -o '|CMD': the shell reading the trace, not a tracee */
+static pid_t disowned_pid = -1;   /* the command, detached (-b execve): still estrace's child */
 static volatile sig_atomic_t fatal_signal;
 
 struct tracee *tracer_attach(pid_t pid)
@@ -44,6 +45,12 @@ struct tracee *tracer_new_child(pid_t pid)
 	if (!opt.quiet)
 		message("Process %d attached", pid);
 	return t;
+}
+
+void tracer_disown_command(void)
+{
+	disowned_pid = command_pid;
+	command_pid = -1;
 }
 
 void tracer_forget(struct tracee *t)
@@ -126,6 +133,8 @@ static bool wait_event(struct event *ev)
 		}
 		if (pid == pipe_pid)
 			continue;   /* the output command ended early: its output is dropped from now on */
+		if (pid == disowned_pid)
+			continue;   /* not traced any more; its status is not estrace's */
 		ev->pid = pid;
 		if (opt.timestamps || opt.relative || opt.durations || opt.summary)
 			clock_gettime(CLOCK_REALTIME, &ev->when);

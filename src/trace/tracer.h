@@ -29,6 +29,8 @@ long tracer_ptrace_options(bool filtered);  /* PTRACE_SEIZE options; filtered: t
 struct tracee *tracer_attach(pid_t pid);   /* a new tracee record with its output */
 struct tracee *tracer_new_child(pid_t pid);/* the same, announced: "Process N attached" */
 void tracer_forget(struct tracee *t);      /* after its death */
+void tracer_leave(struct tracee *t);       /* after PTRACE_DETACH: says so, then forgets it */
+void tracer_disown_command(void);          /* the command was detached: ignore its death */
 extern int command_status;                 /* wait status of the command; -1 while it lives */
 extern bool seccomp_active;                /* the command installed estrace's filter */
 extern pid_t command_pid;
