@@ -329,7 +329,9 @@ for my $l (split /\n/, $text) {
 		if ($l =~ /^\[pid( +)(\d+)(<[^>]*>)?\] (.*)$/s) {
 			($pid, $rest) = ($2, $4);
 			$rest .= "   <<< bad pid prefix" if sprintf("[pid %5d] ", $pid) ne "[pid$1$2] ";
-			$rest = "{$3} $rest" if defined $3;
+			# -Y: the name is dropped here, since whether a line has a prefix at all depends on
+			# when a dead process was reaped; -o -f files ("multi") keep it
+			$rest .= "   <<< bad name in the pid prefix" if defined $3 && $3 !~ /^<[^<>]+>$/;
 		} else { ($pid, $rest) = ("leader", $l); }
 	}
 	$pids{$pid} = 1 if $pid =~ /^\d+$/;
