@@ -163,3 +163,17 @@ load common
 	cli_error -e decode-fds=path -yy -- /bin/true
 	assert_contains out.stderr.norm "TRACER: -y and --decode-fds cannot be provided simultaneously"
 }
+
+@test "an ambiguous long option prefix names the options it could be" {
+	run_both --stderr --out=x -- /bin/true
+	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
+	compare_status
+	local f
+	for f in ref out; do   # the same names; their order is each tracer's table order
+		head -n 1 "$f.stderr" | sed -E "s/^e?strace: //; s/possibilities: .*//" >"$f.head"
+		head -n 1 "$f.stderr" | sed -E "s/.*possibilities: //" | tr ' ' '\n' | sort >"$f.names"
+	done
+	assert_same_text "message" ref.head out.head
+	assert_same_text "possibilities" ref.names out.names
+	assert_contains out.names "'--output-append-mode'"
+}

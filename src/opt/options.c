@@ -348,6 +348,24 @@ static void summary_only_warnings(void)
 		warnmsg("-T/--syscall-times has no effect with -c/--summary-only");
 }
 
+/* getopt_long takes any unambiguous prefix of a long option; a prefix of several is an error
+ * that names them all, as glibc words it (in estrace's table order). */
+static void unknown_long_option(const char *arg)
+{
+	const char *name = arg + 2;
+	size_t len = strcspn(name, "=");
+	struct buf all = BUF_INIT;
+	size_t matches = 0;
+	for (size_t i = 0; i < NOPTS; i++)
+		if (optdefs[i].longopt && strncmp(optdefs[i].longopt, name, len) == 0) {
+			buf_printf(&all, " '--%s'", optdefs[i].longopt);
+			matches++;
+		}
+	if (matches > 1)
+		usage_error("option '%s' is ambiguous; possibilities:%s", arg, all.data);
+	usage_error("unrecognized option '%s'", arg);
+}
+
 void options_parse(int argc, char **argv)
 {
 	char shorts[2 * NOPTS + 3];
@@ -368,7 +386,7 @@ void options_parse(int argc, char **argv)
 			if (optopt >= 256)   /* --name=VALUE for an option that takes none */
 				usage_error("option '--%s' doesn't allow an argument",
 					    find_def(optopt)->longopt);
-			usage_error("unrecognized option '%s'", argv[optind - 1]);
+			unknown_long_option(argv[optind - 1]);
 		}
 		d->handle(optarg);
 	}
