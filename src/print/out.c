@@ -95,6 +95,8 @@ void out_flush_all(void)
 
 void out_add(struct out *o, const char *s, size_t n)
 {
+	if (n == 0)
+		return;   /* s may be NULL */
 	buf_add(&o->pending, s, n);
 	const char *nl = memrchr(s, '\n', n);
 	o->col = nl ? (size_t)(s + n - nl - 1) : o->col + n;

@@ -50,7 +50,9 @@ void buf_grow(struct buf *b, size_t extra)
 
 void buf_add(struct buf *b, const void *p, size_t n)
 {
-	memcpy(buf_tail(b, n), p, n);
+	char *tail = buf_tail(b, n);   /* even for n == 0: data is then a valid empty string */
+	if (n)   /* p may be NULL when n is 0, which memcpy does not allow */
+		memcpy(tail, p, n);
 	buf_commit(b, n);
 }
 
