@@ -12,6 +12,7 @@
 
 #include "opt/options.h"
 #include "print/out.h"
+#include "trace/event.h"
 #include "util/die.h"
 
 /* Seize tid and make it stop (the stop is its first event, as a new child's is). */
@@ -63,7 +64,7 @@ static bool attach_one(pid_t pid)
 		return false;
 	}
 	size_t n = 1 + (opt.follow ? seize_threads(pid) : 0);
-	if (opt.quiet)
+	if (opt.quiet_set & QUIET_ATTACH)
 		return true;
 	if (n > 1)
 		message("Process %d attached with %zu threads", pid, n);
@@ -125,13 +126,14 @@ static void detach_stopped(struct tracee *t, int st)
 		if (child > 0 && !tracee_find((pid_t)child))
 			tracer_attach((pid_t)child);   /* auto-attached: its first stop comes, then it goes */
 	}
+	event_detaching(t);
 	if (t->out->owner == t) {
 		out_puts(t->out, " <detached ...>");
 		line_end(t);
 	}
 	ptrace(PTRACE_DETACH, t->pid, 0, (long)inject);
 	out_flush_all();
-	if (!opt.quiet)
+	if (!(opt.quiet_set & QUIET_ATTACH))
 		message("Process %d detached", t->pid);
 	tracer_forget(t);
 }
