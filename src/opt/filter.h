@@ -11,7 +11,7 @@
  * dies with strace's message on a bad one. */
 void filter_parse(const char *expr);
 /* Apply the defaults for whatever no -e expression set (trace=%process, signal=all); settle
- * opt.quiet from -q's count or -e quiet= (dies when both were given). */
+ * opt.quiet_set from -q's count or -e quiet= (dies when both were given). */
 void filter_finish(void);
 
 /* id SC_COUNT: a syscall number no table knows, shown only with trace=all */
