@@ -122,3 +122,44 @@ load common
 	compare_all stderr
 	! grep -q 'attached\|exited' out
 }
+
+@test "-e trace=/REGEX: POSIX extended, unanchored, as strace" {
+	run_both -f -e 'trace=/^(exec|wait)|_group$' -- ./procs fork 1
+	compare_all multi
+	run_both -f -e 'trace=!/^[a-vx-z]' -- ./procs fork 1
+	compare_all multi
+}
+
+@test "-e trace=?NAME, ?/REGEX, ?%CLASS: no error when they name nothing" {
+	run_both -f -e 'trace=?nosuchcall,?/^zzz,?%nosuchclass,execve,?wait4' -- ./procs fork 1
+	compare_all multi
+	assert_contains out.norm 'wait4('
+}
+
+@test "-e trace=NUMBER: a syscall by number (decimal); each ! toggles" {
+	run_both -e trace=59,231 -- ./exitwith exit 2
+	compare_all single
+	run_both -e trace=059,exit_group -- ./exitwith exit 2
+	compare_all single
+	run_both -e 'trace=!all,execve' -- ./exitwith exit 2
+	compare_all single
+	run_both -e 'trace=!!execve' -- ./exitwith exit 2
+	compare_all single
+	run_both -e 'trace=!!!execve' -e trace=exit_group -e 'trace=,exit_group,' -- ./exitwith exit 2
+	compare_all single
+}
+
+@test "--trace=: the last one wins, as -e trace=" {
+	run_both -f --trace=execve --trace='/exit' -- ./procs fork 1
+	compare_all multi
+	! grep -q execve out
+}
+
+@test "bad trace sets: strace's messages" {
+	local s
+	for s in foo '' '!' '!,' ',' '%' '%foo' 'creds' '%Process' EXECVE 'execve,none' 'none,execve' \
+		'all,foo' '/[' '/(' '/a{' '?/[' '/exec$' '/EXEC' 99999 451 387 -1 +59 59x 0x3b; do
+		cli_error -e "trace=$s" -- ./exitwith exit 0
+	done
+	cli_error --trace=nope -- ./exitwith exit 0
+}

@@ -58,12 +58,20 @@ effect() {
 	effect --detach-on=execve -- -f -e trace=execve -- /bin/sh -c '/bin/true; :'
 	effect --no-seccomp-bpf -- -f -e trace=none -- /bin/sh -c 'grep -q "Seccomp:.*2" /proc/self/status && echo filtered'
 	effect --seccomp-bpf -- -e trace=execve -- /bin/true
+	effect -z -- -e trace=execve,access -- /bin/true
+	effect --successful-only -- -e trace=execve,access -- /bin/true
+	effect -Z -- -e trace=execve,access -- /bin/true
+	effect --failed-only -- -e trace=execve,access -- /bin/true
+	effect --status=failed -- -e trace=execve,access -- /bin/true
 }
 
 @test "output options change where and how the trace is written" {
 	effect -o t.txt -- -e trace=execve -- /bin/true
 	effect -A -- -o t.txt -e trace=execve -- /bin/true
 	effect -q -- -f -e trace=execve -- /bin/sh -c '/bin/true; :'
+	effect --quiet=attach -- -f -e trace=execve -- /bin/sh -c '/bin/true; :'
+	effect --silent=exit -- -e trace=execve -- /bin/true
+	effect --silence=all -- -f -e trace=execve -- /bin/sh -c '/bin/true; :'
 	effect -s 3 -- -e trace=execve -- /bin/echo hello-world
 	effect -v -- -e trace=execve -- /bin/true
 	effect --abbrev=none -- -e trace=execve -- /bin/true

@@ -2,10 +2,15 @@
  * abbrev=, verbose=. The last expression of a kind wins, as in strace. */
 #include "opt/filter.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <regex.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "opt/options.h"
 #include "opt/present.h"
 #include "print/xlat.h"
 #include "util/die.h"
@@ -17,6 +22,10 @@ unsigned char filter_verbose[SC_COUNT + 1];
 static bool trace_set, abbrev_set, verbose_set;
 static unsigned char filter_signal[65];
 static bool signal_set;
+static unsigned status_set = ~0u;
+static int quiet_count;       /* -q */
+static bool quiet_given;      /* -e quiet=, --quiet */
+static int status_options;    /* -z, -Z */
 
 static const struct {
 	const char *name;
@@ -41,15 +50,53 @@ static unsigned class_bit(const char *tok)
 	return 0;
 }
 
+/* A number strace accepts: one that names a syscall of some ABI. As the sets are ABI-neutral,
+ * it selects that syscall in every ABI (strace would select it in that ABI only). */
+static bool syscall_number_add(unsigned char *set, const char *tok)
+{
+	char *end;
+	errno = 0;
+	long nr = strtol(tok, &end, 10);
+	if (!isdigit((unsigned char)tok[0]) || *end || errno)
+		return false;
+	bool known = false;
+	for (int abi = 0; abi < ABI_COUNT; abi++) {
+		enum sc_id id = sysent_id(abi, (uint64_t)nr);
+		if (id != SC_COUNT)
+			set[id] = known = true;
+	}
+	return known;
+}
+
+/* "/REGEX": every syscall whose name it matches (POSIX extended, unanchored, as strace). */
+static bool syscall_regex_add(unsigned char *set, const char *re)
+{
+	regex_t rx;
+	int err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
+	if (err) {
+		char msg[256];
+		regerror(err, &rx, msg, sizeof(msg));
+		die("regcomp: %s: %s", re, msg);
+	}
+	bool any = false;
+	for (size_t id = 0; id < SC_COUNT; id++)
+		if (regexec(&rx, sysent[id].name, 0, NULL, 0) == 0)
+			set[id] = any = true;
+	regfree(&rx);
+	return any;
+}
+
 /* Add one token of a syscall set to set[]; false when it names nothing. */
 static bool syscall_set_add(unsigned char *set, const char *tok)
 {
+	bool optional = tok[0] == '?';   /* "?X": no error when X names nothing */
+	tok += optional;
 	if (strcmp(tok, "all") == 0) {
 		memset(set, 1, SC_COUNT + 1);
 		return true;
 	}
-	if (strcmp(tok, "none") == 0)
-		return true;
+	if (tok[0] == '/')
+		return syscall_regex_add(set, tok + 1) || optional;
 	unsigned bit = class_bit(tok);
 	if (bit) {
 		for (size_t id = 0; id < SC_COUNT; id++)
@@ -57,32 +104,36 @@ static bool syscall_set_add(unsigned char *set, const char *tok)
 				set[id] = 1;
 		return true;
 	}
-	bool optional = tok[0] == '?';
-	enum sc_id id = sysent_by_name(tok + optional);
+	enum sc_id id = sysent_by_name(tok);
 	if (id != SC_COUNT) {
 		set[id] = 1;
 		return true;
 	}
-	return optional;
+	return syscall_number_add(set, tok) || optional;
 }
 
-/* A set of syscalls as trace=, raw=, abbrev= and verbose= take it. */
+/* A set of syscalls as trace=, raw=, abbrev= and verbose= take it: each leading '!' toggles
+ * the negation; "none" only alone, "all" anywhere in the list. */
 static void parse_syscall_set(unsigned char *set, const char *spec)
 {
-	bool negate = spec[0] == '!';
-	spec += negate;
+	const char *whole = spec;
+	bool negate = false;
+	for (; *spec == '!'; spec++)
+		negate = !negate;
 	memset(set, 0, SC_COUNT + 1);
-	char *copy = xstrdup(spec);
-	char *save = NULL;
-	bool any = false;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (!syscall_set_add(set, tok))
-			die("invalid system call '%s'", tok);
-		any = true;
+	if (strcmp(spec, "none") != 0) {
+		char *copy = xstrdup(spec);
+		char *save = NULL;
+		bool any = false;
+		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			if (!syscall_set_add(set, tok))
+				die("invalid system call '%s'", tok);
+			any = true;
+		}
+		free(copy);
+		if (!any)
+			die("invalid system call '%s'", whole);
 	}
-	free(copy);
-	if (!any)
-		die("invalid system call '%s'", spec);
 	if (negate)
 		for (size_t i = 0; i < SC_COUNT; i++)
 			set[i] = !set[i];
@@ -151,6 +202,69 @@ static void parse_signal(const char *set)
 	signal_set = true;
 }
 
+static const struct word status_words[] = {
+	{ "successful", STATUS_SUCCESSFUL }, { "failed", STATUS_FAILED },
+	{ "unfinished", STATUS_UNFINISHED }, { "unavailable", STATUS_UNAVAILABLE },
+	{ "detached", STATUS_DETACHED },
+};
+static const unsigned status_all = STATUS_SUCCESSFUL | STATUS_FAILED | STATUS_UNFINISHED |
+				   STATUS_UNAVAILABLE | STATUS_DETACHED;
+
+static void parse_status(const char *spec)
+{
+	status_set = words_parse(spec, status_words, 5, "status");
+}
+
+void status_only(const char *set)
+{
+	if (++status_options == 2)
+		warnmsg("Only the last of -z/--successful-only/-Z/--failed-only options will take "
+			"effect. See status qualifier for more complex filters.");
+	parse_status(set);
+}
+
+bool status_filtering(void)
+{
+	return (status_set & status_all) != status_all;
+}
+
+bool status_wanted(enum call_status status)
+{
+	return status_set & status;
+}
+
+static const struct word quiet_words[] = {
+	{ "attach", QUIET_ATTACH }, { "exit", QUIET_EXIT }, { "exits", QUIET_EXIT },
+	{ "path-resolution", QUIET_PATH_RESOLUTION }, { "personality", QUIET_PERSONALITY },
+	{ "thread-execve", QUIET_THREAD_EXECVE }, { "superseded", QUIET_THREAD_EXECVE },
+};
+
+static void parse_quiet(const char *spec)
+{
+	opt.quiet_set = words_parse(spec, quiet_words, 7, "quiet");
+	quiet_given = true;
+}
+
+void quiet_default(void) { parse_quiet("attach,personality"); }
+void quiet_count_add(void) { quiet_count++; }
+bool quiet_asked(void) { return quiet_count || quiet_given; }
+
+/* -q, -qq, -qqq; -o FILE CMD means -q unless the quiet set was given (its attach messages would
+ * only clutter the terminal). */
+static void quiet_finish(void)
+{
+	if (quiet_count && quiet_given)
+		die("-q and -e quiet/--quiet cannot be provided simultaneously");
+	if (!quiet_count && !quiet_given && opt.outfile && opt.cmd)
+		quiet_count = 1;
+	if (quiet_count)
+		opt.quiet_set = QUIET_ATTACH | QUIET_PERSONALITY;
+	if (quiet_count >= 2)
+		opt.quiet_set |= QUIET_EXIT;
+	if (quiet_count >= 3)
+		opt.quiet_set = words_parse("all", quiet_words, 7, "quiet");
+}
+
 static const struct {
 	const char *prefix;
 	void (*parse)(const char *set);
@@ -160,6 +274,9 @@ static const struct {
 	{ "raw=", parse_raw }, { "x=", parse_raw },
 	{ "abbrev=", parse_abbrev }, { "a=", parse_abbrev },
 	{ "verbose=", parse_verbose }, { "v=", parse_verbose },
+	{ "status=", parse_status },
+	{ "quiet=", parse_quiet }, { "silent=", parse_quiet }, { "silence=", parse_quiet },
+	{ "q=", parse_quiet },
 	{ "decode-fds=", present_decode_fds }, { "decode-fd=", present_decode_fds },
 	{ "decode-pids=", present_decode_pids }, { "decode-pid=", present_decode_pids },
 };
@@ -178,6 +295,7 @@ void filter_parse(const char *expr)
 
 void filter_finish(void)
 {
+	quiet_finish();
 	if (!trace_set)
 		parse_trace("%process");
 	if (!signal_set)

@@ -10,7 +10,8 @@
 /* Parse one -e expression ("trace=execve,clone", "signal=!SIGCHLD", "raw=all", or a bare trace set);
  * dies with strace's message on a bad one. */
 void filter_parse(const char *expr);
-/* Apply the defaults for whatever no -e expression set (trace=%process, signal=all). */
+/* Apply the defaults for whatever no -e expression set (trace=%process, signal=all); settle
+ * opt.quiet_set from -q's count or -e quiet= (dies when both were given). */
 void filter_finish(void);
 
 /* id SC_COUNT: a syscall number no table knows, shown only with trace=all */
@@ -21,6 +22,27 @@ static inline bool trace_wanted(enum sc_id id)
 }
 
 bool signal_wanted(int sig);
+
+/* -e status=: how a call ended decides whether it is printed. */
+enum call_status {
+	STATUS_SUCCESSFUL = 1 << 0,   /* returned, not an error */
+	STATUS_FAILED = 1 << 1,       /* returned an error, ERESTART* included */
+	STATUS_UNFINISHED = 1 << 2,   /* never returned: exit, exit_group, cut short by a death */
+	STATUS_UNAVAILABLE = 1 << 3,  /* its return value could not be read */
+	STATUS_DETACHED = 1 << 4,     /* in flight when estrace detached */
+};
+/* Whether a status set leaves some status out (strace then prints every call whole at its end). */
+bool status_filtering(void);
+bool status_wanted(enum call_status status);
+
+/* -q given COUNT times; after all options, with -e quiet= or --quiet it is an error. */
+void quiet_count_add(void);
+/* -q or a quiet set was given (-o FILE CMD implies -q only when neither was) */
+bool quiet_asked(void);
+/* --quiet, --silent, --silence without a value */
+void quiet_default(void);
+/* -z / -Z: status=successful / status=failed, with strace's warning when given twice. */
+void status_only(const char *set);
 
 /* -e raw=: arguments in hex and the return value in hex, no decoding (default: none) */
 static inline bool raw_wanted(enum sc_id id)

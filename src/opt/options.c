@@ -60,7 +60,9 @@ static void on_strlen(const char *arg)
 }
 static void on_column(const char *arg) { opt.column = number_arg(arg, 'a', 0, INT_MAX); }
 static void on_verbose(const char *arg) { filter_parse("abbrev=none"); }
-static void on_quiet(const char *arg) { opt.quiet++; }
+static void on_quiet(const char *arg) { quiet_count_add(); }
+static void on_successful_only(const char *arg) { status_only("successful"); }
+static void on_failed_only(const char *arg) { status_only("failed"); }
 static void on_expr(const char *arg) { filter_parse(arg); }
 static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 'I', 1, 4); }
 static void on_hex(const char *arg) { present_x(); }
@@ -154,6 +156,14 @@ static void on_signal_long(const char *arg) { parse_qualified("signal", arg); }
 static void on_raw_long(const char *arg) { parse_qualified("raw", arg); }
 static void on_abbrev_long(const char *arg) { parse_qualified("abbrev", arg); }
 static void on_verbose_long(const char *arg) { parse_qualified("verbose", arg); }
+static void on_status_long(const char *arg) { parse_qualified("status", arg); }
+static void on_quiet_long(const char *arg)
+{
+	if (arg)
+		parse_qualified("quiet", arg);
+	else
+		quiet_default();
+}
 
 struct optdef {
 	char shortopt;            /* 0: long only */
@@ -178,12 +188,24 @@ static const struct optdef optdefs[] = {
 	  "cut strings at N bytes and arrays at N elements, as strace; default: never cut" },
 	{ 'v', "no-abbrev", NULL, on_verbose,
 	  "print environments, rusage and arrays in full (-e abbrev=none)" },
-	{ 'q', "quiet", NULL, on_quiet,
-	  "hide attach messages; -qq also exit lines; -qqq also 'superseded' lines" },
+	{ 'q', NULL, NULL, on_quiet,
+	  "hide attach messages (--quiet=attach,personality); -qq also exit lines "
+	  "(--quiet=attach,personality,exit); -qqq: all (--quiet=all)" },
+	{ 0, "quiet", "[SET]", on_quiet_long,
+	  "hide the messages in SET: attach, exit, path-resolution, personality, thread-execve "
+	  "(or superseded), all, none, !SET; default attach,personality" },
+	{ 0, "silent", "[SET]", on_quiet_long, "same as --quiet" },
+	{ 0, "silence", "[SET]", on_quiet_long, "same as --quiet" },
 	{ 'e', NULL, "EXPR", on_expr,
-	  "trace=SET (names, %class, all, none, !SET; default %process), signal=SET, "
-	  "raw=SET, abbrev=SET, verbose=SET (syscall sets), decode-fds=, decode-pids=" },
+	  "trace=SET (names, numbers, /REGEX, ?NAME, %class, all, none, !SET; default "
+	  "%process), signal=SET, status=SET, quiet=SET, raw=SET, abbrev=SET, verbose=SET "
+	  "(syscall sets), decode-fds=, decode-pids=" },
 	{ 0, "trace", "SET", on_trace_long, "same as -e trace=SET" },
+	{ 0, "status", "SET", on_status_long,
+	  "print only the syscalls that ended as SET says, each line whole: successful, "
+	  "failed, unfinished, unavailable, detached, all, none, !SET" },
+	{ 'z', "successful-only", NULL, on_successful_only, "same as --status=successful" },
+	{ 'Z', "failed-only", NULL, on_failed_only, "same as --status=failed" },
 	{ 0, "signal", "SET", on_signal_long, "same as -e signal=SET" },
 	{ 0, "raw", "SET", on_raw_long, "print the syscalls in SET undecoded, in hex" },
 	{ 0, "abbrev", "SET", on_abbrev_long, "abbreviate the syscalls in SET (default all)" },
@@ -319,7 +341,7 @@ static void settle_seccomp(void)
 	if (!opt.seccomp || !why)
 		return;
 	opt.seccomp = false;
-	if (opt.seccomp_given && !opt.quiet)
+	if (opt.seccomp_given && !quiet_asked())
 		warnmsg("--seccomp-bpf %s", why);
 }
 
@@ -403,9 +425,7 @@ void options_parse(int argc, char **argv)
 		summary_only_warnings();
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");
-	settle_seccomp();   /* before -o's implied -q, which is not asked for */
-	if (opt.outfile && opt.cmd && !opt.quiet)
-		opt.quiet = 1;   /* -o FILE CMD: attach messages would only clutter the terminal */
+	settle_seccomp();
 	if (!opt.interactive)
 		opt.interactive = opt.outfile && opt.cmd ? 3 : 2;   /* as strace: -o FILE CMD */
 	filter_finish();

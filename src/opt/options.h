@@ -9,13 +9,21 @@
 #include "print/xlat.h"
 #include "stats/stats.h"
 
+/* opt.quiet_set bits: the messages -q/-qq/-qqq and -e quiet= suppress */
+enum {
+	QUIET_ATTACH = 1 << 0,          /* "Process N attached", "... detached" */
+	QUIET_EXIT = 1 << 1,            /* "+++ exited with N +++" */
+	QUIET_PATH_RESOLUTION = 1 << 2, /* -P path messages (estrace has no -P) */
+	QUIET_PERSONALITY = 1 << 3,     /* personality change messages */
+	QUIET_THREAD_EXECVE = 1 << 4,   /* "+++ superseded by execve in pid N +++" */
+};
 struct options {
 	int follow;               /* 0; 1: -f; 2: -ff (one output file per thread) */
 	const char *outfile;      /* -o FILE, or NULL for stderr */
 	const char *output_pipe;  /* -o '|CMD' or '!CMD': CMD, else NULL */
 	size_t max_strlen;        /* -s N; SIZE_MAX when not given: nothing is cut */
 	bool strlen_given;
-	int quiet;                /* -q count: 1 attach msgs, 2 +exit lines, 3 +superseded */
+	unsigned quiet_set;       /* QUIET_*: the messages -q, -e quiet= hide */
 	int column;               /* -a N, the column of "= " */
 	int interactive;          /* -I N: which fatal signals estrace blocks */
 	enum quote_style quote;   /* -x, -xx, --strings-in-hex */

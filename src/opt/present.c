@@ -13,11 +13,6 @@
 static int y_count, x_count, t_count;
 static bool decode_fds_given, hex_given, absolute_given;
 
-struct word {
-	const char *name;
-	unsigned bits;
-};
-
 static const struct word fd_words[] = {
 	{ "path", DECODE_FD_PATH }, { "socket", DECODE_FD_SOCKET },
 	{ "dev", DECODE_FD_DEV }, { "pidfd", DECODE_FD_PIDFD },
@@ -27,12 +22,13 @@ static const struct word pid_words[] = {
 	{ "comm", DECODE_PID_COMM }, { "pidns", DECODE_PID_NS },
 };
 
-/* A set of words as strace's -e qualifiers take it: "all" or "none" alone, else a comma
- * list, "!" negating it; "invalid WHAT 'token'" on anything else. */
-static unsigned parse_words(const char *spec, const struct word *w, size_t n, const char *what)
+/* strace toggles the negation at each leading '!', so "!!x" is "x". */
+unsigned words_parse(const char *spec, const struct word *w, size_t n, const char *what)
 {
-	bool negate = spec[0] == '!';
-	spec += negate;
+	const char *whole = spec;
+	bool negate = false;
+	for (; *spec == '!'; spec++)
+		negate = !negate;
 	unsigned all = 0, bits = 0;
 	for (size_t i = 0; i < n; i++)
 		all |= w[i].bits;
@@ -52,7 +48,7 @@ static unsigned parse_words(const char *spec, const struct word *w, size_t n, co
 		}
 		free(copy);
 		if (!any)
-			die("invalid %s '%s'", what, spec);
+			die("invalid %s '%s'", what, whole);
 	}
 	return negate ? all & ~bits : bits;
 }
@@ -60,12 +56,12 @@ static unsigned parse_words(const char *spec, const struct word *w, size_t n, co
 void present_decode_fds(const char *spec)
 {
 	decode_fds_given = true;
-	opt.decode_fds = spec ? parse_words(spec, fd_words, 4, "decode-fds") : DECODE_FD_PATH;
+	opt.decode_fds = spec ? words_parse(spec, fd_words, 4, "decode-fds") : DECODE_FD_PATH;
 }
 
 void present_decode_pids(const char *spec)
 {
-	opt.decode_pids = parse_words(spec, pid_words, 2, "decode-pids");
+	opt.decode_pids = words_parse(spec, pid_words, 2, "decode-pids");
 }
 
 void present_y(void) { y_count++; }

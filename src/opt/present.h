@@ -3,6 +3,8 @@
 #ifndef ESTRACE_PRESENT_H
 #define ESTRACE_PRESENT_H
 
+#include <stddef.h>
+
 /* opt.decode_fds bits */
 enum {
 	DECODE_FD_PATH = 1 << 0,
@@ -16,6 +18,14 @@ enum {
 	DECODE_PID_COMM = 1 << 0,
 	DECODE_PID_NS = 1 << 1,
 };
+
+/* A set of words as strace's -e qualifiers take it: "all" or "none" alone, else a comma list
+ * of names (any case), "!" negating it; dies with "invalid WHAT 'token'" on anything else. */
+struct word {
+	const char *name;
+	unsigned bits;
+};
+unsigned words_parse(const char *spec, const struct word *w, size_t n, const char *what);
 
 /* Each dies with strace's message on a bad value; NULL is the option given without "=". */
 void present_decode_fds(const char *spec);     /* --decode-fds, -e decode-fds= */

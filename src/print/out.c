@@ -181,9 +181,9 @@ static void put_stamp(struct out *o)
 
 /* "[pid  1234] " or "1234  " (-o with -f), with "<comm>" after the pid under -Y; the -o form
  * is not padded then, as strace's is not. */
-static void put_pid(struct out *o, const struct tracee *t)
+static void put_pid(struct out *o, const struct tracee *t, bool many)
 {
-	bool many = tracee_count() > 1 || layout.always_pid;
+	many = many || layout.always_pid;
 	const char *comm = layout.comm && t->comm[0] ? t->comm : NULL;
 	switch (layout.prefix) {
 	case PREFIX_STDERR:
@@ -214,12 +214,17 @@ void line_unfinish(struct tracee *t)
 
 void line_begin(struct tracee *t)
 {
+	line_begin_as(t, tracee_count() > 1);
+}
+
+void line_begin_as(struct tracee *t, bool many)
+{
 	struct out *o = t->out;
 	if (o->owner && o->owner != t)
 		line_unfinish((struct tracee *)o->owner);
 	else if (o->owner == t)
 		line_end(t);   /* a line left open by the same tracee: close it as it is */
-	put_pid(o, t);
+	put_pid(o, t, many);
 	if (layout.stamps || layout.relative)
 		put_stamp(o);
 	if (layout.syscall_number)

@@ -70,6 +70,9 @@ void line_set_time(const struct timespec *when);
 /* Start a line for t (ending another tracee's open line first) and print its prefix: pid,
  * time stamps, syscall number. */
 void line_begin(struct tracee *t);
+/* The same, with the prefix as it was when `many` (more than one tracee alive) held: a call
+ * printed whole at its end under a status filter begins as it would have at its entry. */
+void line_begin_as(struct tracee *t, bool many);
 /* Continue t's syscall line at exit: nothing if t still owns the open line, else a new
  * line "<... NAME resumed>". */
 void line_resume(struct tracee *t, const char *name);

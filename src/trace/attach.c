@@ -12,6 +12,7 @@
 
 #include "opt/options.h"
 #include "print/out.h"
+#include "trace/event.h"
 #include "util/die.h"
 
 /* Seize tid and make it stop (the stop is its first event, as a new child's is). */
@@ -63,7 +64,7 @@ static bool attach_one(pid_t pid)
 		return false;
 	}
 	size_t n = 1 + (opt.follow ? seize_threads(pid) : 0);
-	if (opt.quiet)
+	if (opt.quiet_set & QUIET_ATTACH)
 		return true;
 	if (n > 1)
 		message("Process %d attached with %zu threads", pid, n);
@@ -85,7 +86,8 @@ void tracer_attach_pids(const int *pids, size_t n)
 
 void tracer_leave(struct tracee *t)
 {
-	if (!opt.quiet)
+	event_detaching(t);   /* a call held back by -e status= is shown now, if detached ones are */
+	if (!(opt.quiet_set & QUIET_ATTACH))
 		message("Process %d detached", t->pid);
 	if (t->out->owner == t) {   /* its call in progress; on stderr after the message, as strace */
 		out_puts(t->out, " <detached ...>");

@@ -287,11 +287,12 @@ void event_resume(struct event *ev)
 
 /* ---- render ---- */
 
-static void render_entry(struct tracee *t)
+/* The call's name and the arguments known at entry, on a new line begun as `many` says. */
+static void render_entry_as(struct tracee *t, bool many)
 {
 	const struct call *c = &t->call;
 	const struct decoder *d = decoder_of(c);
-	line_begin(t);
+	line_begin_as(t, many);
 	size_t mark;
 	struct buf *b = out_text_begin(t->out, &mark);   /* argv can be megabytes: no copy */
 	buf_adds(b, call_name(c));
@@ -302,10 +303,46 @@ static void render_entry(struct tracee *t)
 	t->entry_printed = true;
 }
 
+/* Under a status filter the line waits for the call's end, when its status is known: it is then
+ * printed whole, never split by other tracees' lines, with the time and prefix of its entry. */
+static void render_entry(struct tracee *t)
+{
+	if (!status_filtering()) {
+		render_entry_as(t, tracee_count() > 1);
+		return;
+	}
+	t->entry_many = tracee_count() > 1;
+}
+
+/* Under a status filter: whether a call that ended as `status` is shown, and if so its entry. */
+static bool held_entry_shown(struct tracee *t, enum call_status status)
+{
+	if (!status_filtering() || t->entry_printed)
+		return true;
+	if (!status_wanted(status))
+		return false;
+	line_set_time(&t->call.entered);
+	render_entry_as(t, t->entry_many);
+	return true;
+}
+
+void event_detaching(struct tracee *t)
+{
+	if (t->in_syscall && t->traced_call)
+		held_entry_shown(t, STATUS_DETACHED);
+}
+
+static bool call_failed(const struct call *c)
+{
+	return c->rval < 0 && c->rval >= -4095;
+}
+
 static void render_exit(struct tracee *t)
 {
 	const struct call *c = &t->call;
 	const struct decoder *d = decoder_of(c);
+	if (!held_entry_shown(t, call_failed(c) ? STATUS_FAILED : STATUS_SUCCESSFUL))
+		return;
 	line_resume(t, call_name(c));
 	buf_reset(&scratch);
 	if (d->render_exit)
@@ -350,12 +387,14 @@ static void render_group_stop(struct event *ev)
 /* A syscall cut short by the death of its thread ends "= ?". */
 static void render_cut_short(struct tracee *t)
 {
-	if (!t->in_syscall || !t->traced_call || !t->entry_printed)
+	if (!t->in_syscall || !t->traced_call)
+		return;
+	t->in_syscall = false;
+	if (!held_entry_shown(t, STATUS_UNFINISHED) || !t->entry_printed)
 		return;
 	line_resume(t, call_name(&t->call));
 	out_add(t->out, ")", 1);
 	line_ret(t, "?");
-	t->in_syscall = false;
 }
 
 static void render_death(struct event *ev)
@@ -364,7 +403,7 @@ static void render_death(struct event *ev)
 	int st = ev->status;
 	render_cut_short(t);
 	buf_reset(&scratch);
-	if (WIFEXITED(st) && opt.quiet < 2) {
+	if (WIFEXITED(st) && !(opt.quiet_set & QUIET_EXIT)) {
 		buf_printf(&scratch, "+++ exited with %d +++", WEXITSTATUS(st));
 		line_full(t, scratch.data);
 	} else if (WIFSIGNALED(st) && signal_wanted(WTERMSIG(st))) {
@@ -391,7 +430,7 @@ static void render_exec_switch(struct event *ev)
 		out_printf(old->out, " <pid changed to %d ...>", leader->pid);
 		line_end(old);
 	}
-	if (opt.quiet < 3) {
+	if (!(opt.quiet_set & QUIET_THREAD_EXECVE)) {
 		buf_reset(&scratch);
 		buf_printf(&scratch, "+++ superseded by execve in pid %d +++", old->pid);
 		line_full(leader, scratch.data);
@@ -402,6 +441,7 @@ static void render_exec_switch(struct event *ev)
 	leader->in_syscall = old->in_syscall;
 	leader->traced_call = old->traced_call;
 	leader->entry_printed = old->entry_printed;
+	leader->entry_many = old->entry_many;
 	leader->abi = old->abi;
 	if (old->pid == command_pid)
 		command_pid = leader->pid;

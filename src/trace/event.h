@@ -46,4 +46,8 @@ void event_resume(struct event *ev);
 /* Print the event. The tracee may already be running (or gone). */
 void event_render(struct event *ev);
 
+/* t is being detached: under a status filter that shows detached calls, print its call in
+ * flight, which then ends " <detached ...>" as any open line does. */
+void event_detaching(struct tracee *t);
+
 #endif

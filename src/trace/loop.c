@@ -42,7 +42,7 @@ struct tracee *tracer_attach(pid_t pid)
 struct tracee *tracer_new_child(pid_t pid)
 {
 	struct tracee *t = tracer_attach(pid);
-	if (!opt.quiet)
+	if (!(opt.quiet_set & QUIET_ATTACH))
 		message("Process %d attached", pid);
 	return t;
 }

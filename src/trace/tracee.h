@@ -29,6 +29,7 @@ struct tracee {
 	bool in_syscall;          /* between syscall entry and exit */
 	bool traced_call;         /* the syscall in flight is printed */
 	bool entry_printed;       /* its entry part has been written */
+	bool entry_many;          /* status filter: more than one tracee was alive at its entry */
 	enum abi abi;
 
 	struct call call;         /* the syscall in flight */
