@@ -116,12 +116,14 @@ static void child(const struct launch *l)
 	child_fail("exec", errno);
 }
 
-/* Seize the stopped or waiting command with estrace's options; it is shown from its execve. */
+/* Seize the stopped or waiting command with estrace's options; it is shown from its execve. On
+ * failure a stopped child is killed; under -D the command sees its tracer die and exits 1. */
 static void seize_command(pid_t pid)
 {
 	if (ptrace(PTRACE_SEIZE, pid, 0, tracer_ptrace_options(use_seccomp)) < 0) {
 		int err = errno;
-		kill(pid, SIGKILL);
+		if (!opt.daemonize)
+			kill(pid, SIGKILL);
 		errno = err;
 		die_errno("PTRACE_SEIZE %d", pid);
 	}
