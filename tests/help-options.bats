@@ -113,6 +113,16 @@ effect() {
 	effect -p "$sleeper" -- -e trace=none
 	kill "$sleeper" 2>/dev/null || true
 	effect -h -- -- /bin/true
+	effect -E FOO=bar -- -e trace=none -- /usr/bin/env
+	effect -u nobody -- -e trace=none -- /usr/bin/id -un
+	effect --argv0=other -- -e trace=execve -- /bin/true
+	effect -D -- -e trace=none -- /bin/sh -c 'cat /proc/$PPID/comm'
+	effect --daemonize=grandchild -- -e trace=none -- /bin/sh -c 'cat /proc/$PPID/comm'
+	effect --syscall-limit=1 -- -e trace=execve,access -- /bin/true
+	/bin/sleep 2 &
+	sleeper=$!
+	effect --kill-on-exit -- -p "$sleeper"   # refused with -p: at least not ignored
+	kill "$sleeper" 2>/dev/null || true
 	effect -V -- -- /bin/true
 }
 

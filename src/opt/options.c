@@ -3,6 +3,7 @@
 
 #include "opt/options.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "opt/filter.h"
@@ -140,6 +142,48 @@ static void on_summary_columns(const char *arg)
 	summary_arg(stats_parse_columns, arg);
 	opt.summary_columns_given = true;
 }
+/* The process estrace starts: -E, -u, --argv0, -D, --kill-on-exit, --syscall-limit. */
+static void on_env(const char *arg)
+{
+	opt.env_edits = xrealloc(opt.env_edits, (opt.nenv_edits + 1) * sizeof(*opt.env_edits));
+	opt.env_edits[opt.nenv_edits++] = arg;
+}
+static void on_user(const char *arg) { opt.username = arg; }
+static void on_argv0(const char *arg) { opt.argv0 = arg; }
+static void on_kill_on_exit(const char *arg) { opt.kill_on_exit = true; }
+static void on_syscall_limit(const char *arg)
+{
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(arg, &end, 10);
+	if (!isdigit((unsigned char)*arg) || *end || errno || !n || n > ULONG_MAX)
+		usage_error("invalid --syscall-limit argument: '%s'", arg);
+	opt.syscall_limit = (unsigned long)n;
+}
+/* -D counts; --daemonize names the mode; the two exclude each other, in either order. */
+static void on_daemonize(const char *arg)
+{
+	if (opt.daemonize_long)
+		die("-D and --daemonize cannot be provided simultaneously");
+	opt.daemonize++;
+}
+static void on_daemonize_long(const char *arg)
+{
+	static const struct { const char *name; int mode; } modes[] = {
+		{ "grandchild", DAEMON_GRANDCHILD }, { "pgroup", DAEMON_PGROUP },
+		{ "pgrp", DAEMON_PGROUP }, { "session", DAEMON_SESSION },
+	};
+	int mode = arg ? 0 : DAEMON_GRANDCHILD;
+	for (size_t i = 0; arg && i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strcasecmp(arg, modes[i].name) == 0)
+			mode = modes[i].mode;
+	if (!mode)
+		usage_error("invalid --daemonize argument: '%s'", arg);
+	if (opt.daemonize && !opt.daemonize_long)
+		die("-D and --daemonize cannot be provided simultaneously");
+	opt.daemonize_long = true;
+	opt.daemonize = mode;
+}
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -248,7 +292,7 @@ static const struct optdef optdefs[] = {
 	  "avg-time, calls, errors, name (default: time-percent,total-time,avg-time,calls,errors,name)" },
 	{ 'I', "interruptible", "N", on_interactive,
 	  "1: no signals blocked; 2: fatal signals blocked while decoding; "
-	  "3: always (default with -o FILE CMD); 4: also SIGTSTP" },
+	  "3: always (default with -o FILE CMD); 4: also SIGTSTP (default with -D)" },
 	{ 0, "seccomp-bpf", NULL, on_seccomp,
 	  "stop tracees only at the syscalls shown (the default; tracees die with estrace)" },
 	{ 'b', "detach-on", "SYSCALL", on_detach_on,
@@ -256,6 +300,22 @@ static const struct optdef optdefs[] = {
 	  "turns the seccomp-bpf filter off" },
 	{ 0, "no-seccomp-bpf", NULL, on_no_seccomp,
 	  "stop tracees at every syscall, so they can outlive estrace" },
+	{ 'E', "env", "VAR=VAL", on_env,
+	  "put VAR=VAL in the command's environment; -E VAR removes VAR; may be repeated" },
+	{ 'u', "user", "USERNAME", on_user,
+	  "run the command with the ids and groups of USERNAME, set-id programs with their "
+	  "effective ids (estrace must run as root)" },
+	{ 0, "argv0", "NAME", on_argv0, "run the command with NAME as its argv[0] (strace 6.3+)" },
+	{ 'D', NULL, NULL, on_daemonize,
+	  "run estrace as a detached grandchild of the command, which keeps its place as the "
+	  "caller's child; -DD: in its own process group; -DDD: in its own session" },
+	{ 0, "daemonize", "[MODE]", on_daemonize_long,
+	  "grandchild (-D, the default), pgroup or pgrp (-DD), session (-DDD)" },
+	{ 0, "kill-on-exit", NULL, on_kill_on_exit,
+	  "tracees die when estrace exits, also on a signal, instead of being detached "
+	  "(strace 6.6+)" },
+	{ 0, "syscall-limit", "N", on_syscall_limit,
+	  "detach from all tracees once N traced syscalls have been shown (strace 6.3+)" },
 	{ 'h', "help", NULL, on_help, "print this help and exit" },
 	{ 'V', "version", NULL, on_version, "print the version and exit" },
 };
@@ -337,12 +397,23 @@ static void settle_seccomp(void)
 {
 	const char *why = opt.nattach ? "is not used with -p/--attach: attached processes cannot be given a filter"
 		: opt.detach_on_exec ? "is not used with -b/--detach-on: a detached process would keep it"
-		: !opt.follow ? "needs -f/--follow-forks; tracing without it" : NULL;
+		: !opt.follow ? "needs -f/--follow-forks; tracing without it"
+		: opt.syscall_limit ? "is not used with --syscall-limit: tracees are detached at the limit"
+		: NULL;
 	if (!opt.seccomp || !why)
 		return;
 	opt.seccomp = false;
 	if (opt.seccomp_given && !quiet_asked())
 		warnmsg("--seccomp-bpf %s", why);
+}
+
+/* -D needs a command to become; strace counts -D's only after that check. */
+static void daemonize_checks(void)
+{
+	if (opt.daemonize && !opt.cmd)
+		usage_error("PROG [ARGS] must be specified with -D/--daemonize");
+	if (opt.daemonize > DAEMON_SESSION)
+		usage_error("Too many -D's (%d), maximum supported -D count is 3", opt.daemonize);
 }
 
 /* strace's checks of the summary options, in its order, after the command was found. */
@@ -415,18 +486,23 @@ void options_parse(int argc, char **argv)
 	if (optind >= argc && !opt.nattach)
 		usage_error("must have PROG [ARGS] or -p PID");
 	opt.cmd = optind < argc ? argv + optind : NULL;
+	daemonize_checks();
 	present_finish();   /* its checks come before the summary's, as in strace */
 	summary_checks();
 	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
 		opt.output_pipe = opt.outfile + 1;
-	if (opt.output_pipe && opt.follow >= 2)
-		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
 	if (opt.summary_only)
 		summary_only_warnings();
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");
 	settle_seccomp();
-	if (!opt.interactive)
-		opt.interactive = opt.outfile && opt.cmd ? 3 : 2;   /* as strace: -o FILE CMD */
+	if (opt.username)
+		user_resolve(opt.username, &opt.user);
+	if (opt.output_pipe && opt.follow >= 2)
+		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
+	if (opt.kill_on_exit && opt.nattach)
+		die("--kill-on-exit and -p/--attach are mutually exclusive options");
+	if (!opt.interactive)   /* as strace: 4 under -D, 3 with -o FILE CMD */
+		opt.interactive = opt.daemonize ? 4 : opt.outfile && opt.cmd ? 3 : 2;
 	filter_finish();
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "opt/user.h"
 #include "print/quote.h"
 #include "print/xlat.h"
 #include "stats/stats.h"
@@ -52,7 +53,21 @@ struct options {
 	size_t nattach;
 	bool seccomp_given;       /* --seccomp-bpf asked for explicitly */
 	bool detach_on_exec;      /* -b execve: leave a process when it execs (not the command's first) */
+
+	/* the process estrace starts */
+	const char **env_edits;   /* -E VAR=VAL (set) and -E VAR (remove), in order */
+	size_t nenv_edits;
+	const char *argv0;        /* --argv0=NAME: the command's argv[0], or NULL */
+	const char *username;     /* -u USERNAME, or NULL ... */
+	struct run_user user;     /* ... and its ids and groups */
+	int daemonize;            /* -D count or --daemonize: 0 no, DAEMON_* */
+	bool daemonize_long;      /* --daemonize was given (it excludes -D) */
+	bool kill_on_exit;        /* --kill-on-exit: tracees die with estrace, never detached */
+	unsigned long syscall_limit; /* --syscall-limit=N: detach after N calls shown; 0 none */
 };
+
+/* -D, -DD, -DDD: where the tracer runs, as the command's grandchild */
+enum { DAEMON_GRANDCHILD = 1, DAEMON_PGROUP, DAEMON_SESSION };
 
 extern struct options opt;
 

@@ -97,12 +97,13 @@ static void setup_signals(void)
 }
 
 /* estrace was told to die: leave the tracees running (as strace does; those holding the filter
- * are killed), then die of the signal. */
+ * are killed), then die of the signal. Under --kill-on-exit the kernel kills them as it dies. */
 static void die_of_signal(int sig) __attribute__((noreturn));
 
 static void die_of_signal(int sig)
 {
-	tracer_detach_all();
+	if (!opt.kill_on_exit)
+		tracer_detach_all();
 	stats_report(shared_out);   /* after "detached", as strace */
 	out_flush_all();
 	signal(sig, SIG_DFL);
@@ -173,10 +174,16 @@ void tracer_run(void)
 		l.prefix = PREFIX_FILE;   /* --always-show-pid: "PID   " in a -o file, as strace 6.9 */
 	line_setup(&l);
 	struct event ev;
+	unsigned long shown = 0;   /* --syscall-limit: traced calls finished so far */
 	while (tracee_count() > 0 && wait_event(&ev)) {
 		event_capture(&ev);
 		event_resume(&ev);
 		event_render(&ev);
+		if (ev.kind == EV_EXIT && ++shown == opt.syscall_limit) {
+			if (!opt.kill_on_exit)
+				tracer_detach_all();   /* else they die as estrace exits */
+			break;
+		}
 	}
 }
 
@@ -207,11 +214,17 @@ void tracer_exit(void)
 
 void tracer_init(void)
 {
-	if (opt.output_pipe)
+	if (opt.outfile && !opt.output_pipe && opt.follow < 2)
+		shared_out = out_open_file(opt.outfile, opt.append);   /* fails before anything starts */
+	if (!opt.daemonize)
+		tracer_init_own();
+}
+
+void tracer_init_own(void)
+{
+	if (opt.output_pipe)   /* under -D too the output command is the tracer's child */
 		shared_out = out_open_pipe(opt.output_pipe, &pipe_pid);
-	else if (opt.outfile && opt.follow < 2)
-		shared_out = out_open_file(opt.outfile, opt.append);
-	else
+	else if (!shared_out)
 		shared_out = out_open_fd(2);
 	trace_out = opt.summary_only ? out_open_null() : shared_out;
 	setup_signals();   /* with -o, SIGPIPE is blocked: a closed output pipe is EPIPE, not death */

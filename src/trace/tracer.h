@@ -8,10 +8,13 @@
 
 #include "trace/tracee.h"
 
-/* Open the outputs and set up estrace's own signal handling (-I). */
+/* Open the outputs and set up estrace's own signal handling (-I). Under -D only the -o file
+ * (so that an error reaches the caller), the rest is tracer_init_own's in the tracer. */
 void tracer_init(void);
-/* Fork and exec cmd (found on PATH as strace finds it) under ptrace; dies with strace's
- * messages when it cannot be found. */
+void tracer_init_own(void);
+/* Fork and exec cmd (found on PATH as strace finds it) under ptrace, with -E, -u and --argv0
+ * applied; dies with strace's messages when it cannot be found. Under -D the calling process
+ * becomes the command and this returns in the tracer, its grandchild. */
 void tracer_start(char **cmd);
 /* Attach to running processes (-p; their threads with -f), saying so unless -q. Failures are
  * reported; with no command and nothing attached, estrace exits 1. */
