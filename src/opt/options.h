@@ -44,6 +44,8 @@ struct options {
 	size_t nattach;
 	bool seccomp_given;       /* --seccomp-bpf asked for explicitly */
 	bool detach_on_exec;      /* -b execve: leave a process when it execs (not the command's first) */
+	bool stack_trace;         /* -k: the stack after each syscall line ... */
+	unsigned stack_frame_limit; /* ... at most this many frames */
 };
 
 extern struct options opt;

@@ -17,6 +17,7 @@
 #include "opt/present.h"
 #include "print/out.h"
 #include "print/xlat.h"
+#include "stack/stack.h"
 #include "stats/stats.h"
 #include "trace/tracer.h"
 #include "util/timespec.h"
@@ -42,6 +43,18 @@ static const struct decoder *decoder_of(const struct call *c)
 
 /* ---- capture ---- */
 
+/* -k: the stack of t's traced call, once per call, at entry for the calls that need it there
+ * (stack.h). The command's own first execve is estrace's: its stack is the new image's. */
+static void take_stack(struct tracee *t, bool entry)
+{
+	struct call *c = &t->call;
+	if (!opt.stack_trace || c->frames.len)
+		return;
+	if (entry && (!stack_at_entry(c->id) || (t->is_command && !t->execd)))
+		return;
+	stack_capture(t->pid, opt.stack_frame_limit, &c->frames);
+}
+
 static void capture_entry(struct event *ev, const struct syscall_stop *s)
 {
 	struct tracee *t = ev->t;
@@ -63,6 +76,7 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	const struct decoder *d = decoder_of(c);
 	if (d->capture_entry)
 		d->capture_entry(c, t->pid);
+	take_stack(t, true);
 	c->entered = ev->when;
 	c->clock_entered = ev->clock;
 	ev->kind = EV_ENTRY;
@@ -93,6 +107,7 @@ static void finish_call(struct event *ev, int64_t rval)
 	const struct decoder *d = decoder_of(&t->call);
 	if (d->capture_exit)
 		d->capture_exit(&t->call, t->pid);
+	take_stack(t, false);
 	ev->kind = EV_EXIT;
 }
 
@@ -201,6 +216,8 @@ static bool detach_at_exec(const struct tracee *t)
 
 static void capture_exec(struct event *ev)
 {
+	if (opt.stack_trace)
+		stack_forget(ev->pid);   /* a new image: new maps */
 	if (detach_at_exec(ev->t))
 		ev->how = RESUME_DETACH;   /* its execve stays unfinished: " <detached ...>" */
 	ev->t->execd = true;
@@ -222,6 +239,8 @@ void event_capture(struct event *ev)
 	if (WIFEXITED(st) || WIFSIGNALED(st)) {
 		ev->kind = EV_DEATH;
 		ev->how = RESUME_NONE;
+		if (opt.stack_trace)
+			stack_forget(ev->pid);
 		return;
 	}
 	if (!WIFSTOPPED(st)) {
@@ -287,6 +306,13 @@ void event_resume(struct event *ev)
 
 /* ---- render ---- */
 
+/* -k: the frame lines follow the line's end, with no prefix. */
+static void render_stack(struct tracee *t)
+{
+	if (t->call.frames.len)
+		out_add(t->out, t->call.frames.data, t->call.frames.len);
+}
+
 static void render_entry(struct tracee *t)
 {
 	const struct call *c = &t->call;
@@ -324,6 +350,7 @@ static void render_exit(struct tracee *t)
 		buf_printf(&scratch, " <%ld%s>", (long)spent.tv_sec, frac);
 	}
 	line_ret(t, scratch.data);
+	render_stack(t);
 }
 
 static void render_signal_line(struct event *ev)
@@ -355,6 +382,7 @@ static void render_cut_short(struct tracee *t)
 	line_resume(t, call_name(&t->call));
 	out_add(t->out, ")", 1);
 	line_ret(t, "?");
+	render_stack(t);
 	t->in_syscall = false;
 }
 

@@ -1,0 +1,25 @@
+/* symbols: what an address of a tracee is, for its frame line: the mapped file it lies in
+ * (from /proc/PID/maps, cached per process until it execs or dies), its offset in that file,
+ * and the nearest symbol before it (from the file's .dynsym and .symtab, cached per file and
+ * shared by every process that maps it). */
+#ifndef ESTRACE_SYMBOLS_H
+#define ESTRACE_SYMBOLS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct place {
+	const char *path;     /* the mapping's name: a file, or "[vdso]" and the like */
+	uint64_t file_off;    /* the address as an offset in that file */
+	const char *sym;      /* the nearest symbol at or before it, or NULL */
+	uint64_t sym_off;     /* the address minus the symbol's */
+};
+
+/* Where addr lies in pid's address space; false when no mapping holds it. The strings belong
+ * to the file cache, which keeps them for estrace's lifetime. */
+bool symbols_place(pid_t pid, uint64_t addr, struct place *p);
+/* pid exec'd or is gone: its maps are read again next time. */
+void symbols_forget(pid_t pid);
+
+#endif
