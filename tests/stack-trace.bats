@@ -6,20 +6,26 @@
 
 load common
 
-# chain_of FILE START NAME: the symbol names of the frames printed after the first call NAME
-# whose line matches the regex START, up to main; the frames follow the line's end, which is
-# the "<... NAME resumed>" line when the call was split.
-chain_of() {
+# frames_of FILE START NAME: the frame lines printed after the first call NAME whose line
+# matches the regex START (after its "<... NAME resumed>" line when it was split).
+frames_of() {
 	perl -ne '
 		BEGIN { ($start, $name) = splice(@ARGV, 0, 2) }
 		if (!$in && /$start/) { $in = /<unfinished \.\.\.>$/ ? 1 : 2; next }
 		if ($in == 1 && /<\.\.\. \Q$name\E resumed>/) { $in = 2; next }
-		if ($in == 2) {
-			last unless /^ > .*\(([^()]*?)\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$/;
-			print "$1\n";
-			last if $1 eq "main";
-		}
+		if ($in == 2) { last unless /^ > /; print }
 	' "$2" "$3" "$1"
+}
+
+# chain_of FILE START NAME: the symbol names of the frames printed after the first call NAME
+# whose line matches the regex START, up to main; the frames follow the line's end, which is
+# the "<... NAME resumed>" line when the call was split.
+chain_of() {
+	frames_of "$@" | perl -ne '
+		last unless /^ > .*\(([^()]*?)\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$/;
+		print "$1\n";
+		last if $1 eq "main";
+	'
 }
 
 # assert_chain START NAME EXPECTED REF_FILE OUT_FILE: both chains equal, and equal to EXPECTED.
@@ -74,6 +80,28 @@ CHAIN="execve chain_c chain_b chain_a main "
 	assert_same_text "frames of vfork" chain.ref chain.out
 	assert_equal main "$(tail -n 1 chain.out)" "the last frame of vfork"
 	assert_chain 'execve\("/bin/true"' execve "$CHAIN" ref out
+}
+
+@test "-k: frames without a symbol, taken at entry and at exit, as strace prints them" {
+	# /bin/sh's frames: a stripped program prints "FILE(+0x0)" from entry, "FILE()" from exit
+	run_both -k -f -e trace=execve,wait4 -- /bin/sh -c '/bin/true; exit 3'
+	compare_status
+	frames_of ref 'execve\("/bin/true"' execve >frames.ref
+	frames_of out 'execve\("/bin/true"' execve >frames.out
+	assert_same_text "frames of execve, taken at entry" frames.ref frames.out
+	frames_of ref 'wait4\(' wait4 >frames.ref
+	frames_of out 'wait4\(' wait4 >frames.out
+	assert_same_text "frames of wait4, taken at exit" frames.ref frames.out
+	assert_contains frames.out " > "
+}
+
+@test "-k: a signal line is followed by the stack where the signal caught the thread" {
+	run_both -k -e trace=none -- ./exitwith segv
+	compare_status
+	chain_of ref '^--- SIGSEGV ' SIGSEGV >chain.ref
+	chain_of out '^--- SIGSEGV ' SIGSEGV >chain.out
+	assert_same_text "frames of SIGSEGV" chain.ref chain.out
+	assert_equal main "$(tail -n 1 chain.out)" "the frame the signal caught"
 }
 
 @test "--stack-traces: strace 6.1's spelling of -k" {

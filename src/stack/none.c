@@ -6,5 +6,5 @@ const char *stack_unavailable(void)
 	return "estrace was built without libunwind (configure --without-libunwind)";
 }
 
-void stack_capture(pid_t pid, unsigned limit, struct buf *frames) {}
+void stack_capture(pid_t pid, unsigned limit, bool entry, struct buf *frames) {}
 void stack_forget(pid_t pid) {}

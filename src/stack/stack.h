@@ -13,8 +13,10 @@
 /* NULL when this build can take stack traces, else why it cannot. */
 const char *stack_unavailable(void);
 /* Unwind the stopped thread pid and append its frame lines (each ending "\n") to frames,
- * at most limit of them. Nothing is appended when the stack cannot be read. */
-void stack_capture(pid_t pid, unsigned limit, struct buf *frames);
+ * at most limit of them. Nothing is appended when the stack cannot be read. A frame with no
+ * symbol prints "FILE()", or "FILE(+0x0)" when taken at a syscall's entry (entry): strace 6.1
+ * prints the frames it keeps from entry to exit that way. */
+void stack_capture(pid_t pid, unsigned limit, bool entry, struct buf *frames);
 /* pid exec'd or is gone: what was cached about its address space is stale. */
 void stack_forget(pid_t pid);
 

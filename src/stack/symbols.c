@@ -28,6 +28,8 @@ struct elf_file {
 	size_t size;
 	const Elf64_Phdr *loads[16];   /* PT_LOAD segments: file offset to address */
 	size_t nloads;
+	const Elf64_Phdr *relro;       /* PT_GNU_RELRO: relocated in memory, unlike the file */
+	const Elf64_Phdr *eh_hdr;      /* PT_GNU_EH_FRAME: .eh_frame_hdr */
 	struct sym *syms;       /* sorted by value */
 	size_t nsyms;
 	struct elf_file *next;
@@ -77,9 +79,14 @@ static void parse_elf(struct elf_file *f)
 		return;   /* 32-bit files: frames print without symbols */
 	if (in_image(f, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr))) {
 		const Elf64_Phdr *ph = (const void *)(f->image + eh->e_phoff);
-		for (size_t i = 0; i < eh->e_phnum && f->nloads < 16; i++)
-			if (ph[i].p_type == PT_LOAD)
+		for (size_t i = 0; i < eh->e_phnum; i++) {
+			if (ph[i].p_type == PT_LOAD && f->nloads < 16)
 				f->loads[f->nloads++] = &ph[i];
+			else if (ph[i].p_type == PT_GNU_RELRO)
+				f->relro = &ph[i];
+			else if (ph[i].p_type == PT_GNU_EH_FRAME)
+				f->eh_hdr = &ph[i];
+		}
 	}
 	if (!in_image(f, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr)))
 		return;
@@ -154,6 +161,7 @@ static const struct sym *sym_at(const struct elf_file *f, uint64_t vaddr)
 
 struct mapping {
 	uint64_t start, end, off;
+	bool exec, writable;
 	struct elf_file *file;
 };
 
@@ -176,8 +184,8 @@ static void add_mapping(struct proc_maps *pm, const char *line)
 	int name_at = 0;
 	if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %" SCNx64 " %15s %lu %n",
 		   &start, &end, perms, &off, dev, &ino, &name_at) < 6 || !name_at
-	    || !strchr(perms, 'x') || !line[name_at])
-		return;   /* code only: frames are never elsewhere */
+	    || !line[name_at] || (!ino && perms[2] != 'x'))
+		return;   /* files and code ([vdso]): where frames and unwind tables are */
 	char key[64 + 4096];
 	int pre = snprintf(key, sizeof(key), "%s %lu ", dev, ino);
 	snprintf(key + pre, sizeof(key) - pre, "%s", line + name_at);
@@ -185,7 +193,8 @@ static void add_mapping(struct proc_maps *pm, const char *line)
 		pm->cap = pm->cap ? 2 * pm->cap : 32;
 		pm->maps = xrealloc(pm->maps, pm->cap * sizeof(*pm->maps));
 	}
-	pm->maps[pm->n++] = (struct mapping){ start, end, off, elf_get(key, key + pre) };
+	pm->maps[pm->n++] = (struct mapping){ start, end, off, perms[2] == 'x', perms[1] == 'w',
+					      elf_get(key, key + pre) };
 }
 
 static void read_maps(struct proc_maps *pm)
@@ -280,4 +289,41 @@ void symbols_forget(pid_t pid)
 			drop(link);
 			return;
 		}
+}
+
+/* ---- the tracee's read-only file mappings, read from the files themselves ---- */
+
+/* Their bytes are the file's, except where the loader relocated them (RELRO): unwind tables
+ * and code read from the cached image cost no syscall and are shared by all processes. */
+bool symbols_read(pid_t pid, uint64_t addr, void *dst, size_t len)
+{
+	bool fresh;
+	const struct mapping *m = mapping_at(maps_of(pid, &fresh), addr);
+	if (!m || m->writable || len > m->end - addr)
+		return false;
+	const struct elf_file *f = m->file;
+	uint64_t off = addr - m->start + m->off;
+	if (!f->image || !in_image(f, off, len) || !f->nloads)
+		return false;
+	uint64_t va = to_vaddr(f, off);
+	const Elf64_Phdr *r = f->relro;
+	if (r && va + len > r->p_vaddr && va < r->p_vaddr + r->p_memsz)
+		return false;
+	memcpy(dst, f->image + off, len);
+	return true;
+}
+
+bool symbols_eh_table(pid_t pid, uint64_t ip, struct eh_table *t)
+{
+	bool fresh;
+	const struct mapping *m = mapping_at(maps_of(pid, &fresh), ip);
+	if (!m || !m->file->eh_hdr || !in_image(m->file, m->file->eh_hdr->p_offset, m->file->eh_hdr->p_filesz))
+		return false;
+	const struct elf_file *f = m->file;
+	t->start = m->start;
+	t->end = m->end;
+	t->hdr = f->eh_hdr->p_vaddr + (m->start - to_vaddr(f, m->off));
+	t->bytes = f->image + f->eh_hdr->p_offset;
+	t->len = f->eh_hdr->p_filesz;
+	return true;
 }

@@ -19,6 +19,20 @@ struct place {
 /* Where addr lies in pid's address space; false when no mapping holds it. The strings belong
  * to the file cache, which keeps them for estrace's lifetime. */
 bool symbols_place(pid_t pid, uint64_t addr, struct place *p);
+/* Copy len bytes at addr from the file mapped there, when it is mapped read-only and not
+ * relocated by the loader (so the file holds what memory holds); false otherwise. */
+bool symbols_read(pid_t pid, uint64_t addr, void *dst, size_t len);
+
+/* The .eh_frame_hdr of the file whose code holds ip: its address in the tracee, its bytes in
+ * the cached image, and the range of the mapping holding ip. */
+struct eh_table {
+	uint64_t start, end;
+	uint64_t hdr;
+	const unsigned char *bytes;
+	size_t len;
+};
+bool symbols_eh_table(pid_t pid, uint64_t ip, struct eh_table *t);
+
 /* pid exec'd or is gone: its maps are read again next time. */
 void symbols_forget(pid_t pid);
 

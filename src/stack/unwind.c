@@ -1,8 +1,10 @@
 /* unwind: the libunwind stack backend. libunwind reads the tracee through estrace's own
- * accessors: registers from one PTRACE_GETREGS per stop, memory through umem's bulk reads
- * with a small page cache per stop (libunwind asks for one word at a time, and the stack and
- * the unwind tables it walks sit on a few pages). Finding the unwind tables of an address is
- * left to libunwind's ptrace helpers (_UPT_*), which read the ELF file of the mapping. */
+ * accessors: registers from one PTRACE_GETREGS per stop; memory from the cached image of the
+ * mapped file where it is a read-only file mapping (code and unwind tables: no syscall, shared
+ * by all processes), else through umem's bulk reads with a small page cache per stop (the
+ * stack, which libunwind reads a word at a time). The unwind table of an address is the
+ * .eh_frame_hdr of its file, found in the same cache; libunwind's ptrace helpers (_UPT_*),
+ * which open and map the file again for every change of file, only for unusual layouts. */
 #include "stack/stack.h"
 
 #include <inttypes.h>
@@ -75,6 +77,8 @@ static int access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val, int
 {
 	if (write)
 		return -UNW_EINVAL;   /* estrace only looks */
+	if (symbols_read(stop.pid, addr, val, sizeof(*val)))
+		return 0;
 	return read_cached(addr, val, sizeof(*val)) < 0 ? -UNW_EINVAL : 0;
 }
 
@@ -112,8 +116,35 @@ static int access_reg(unw_addr_space_t as, unw_regnum_t reg, unw_word_t *val, in
 	return 0;
 }
 
+/* Exported by libunwind, used by its own _UPT_find_proc_info, but not in its headers. */
+extern int UNW_OBJ(dwarf_search_unwind_table)(unw_addr_space_t as, unw_word_t ip,
+					      unw_dyn_info_t *di, unw_proc_info_t *pi,
+					      int need_unwind_info, void *arg);
+
+/* .eh_frame_hdr as toolchains write it: version 1, a 4-byte pointer to .eh_frame, a 4-byte
+ * count, then that many (start, FDE) pairs of 4-byte offsets from the header. */
+enum { EH_UDATA4 = 0x03, EH_SDATA4 = 0x0b, EH_DATAREL = 0x30, EH_HDR_SIZE = 12 };
+
+static int find_proc_info(unw_addr_space_t as, unw_word_t ip, unw_proc_info_t *pi,
+			  int need_unwind_info, void *arg)
+{
+	struct eh_table t;
+	if (!symbols_eh_table(stop.pid, ip, &t) || t.len < EH_HDR_SIZE || t.bytes[0] != 1
+	    || (t.bytes[1] & 0x0f) != EH_SDATA4 || t.bytes[2] != EH_UDATA4
+	    || t.bytes[3] != (EH_DATAREL | EH_SDATA4))
+		return _UPT_find_proc_info(as, ip, pi, need_unwind_info, arg);
+	uint32_t count;
+	memcpy(&count, t.bytes + 8, sizeof(count));
+	unw_dyn_info_t di = { .start_ip = t.start, .end_ip = t.end,
+			      .format = UNW_INFO_FORMAT_REMOTE_TABLE };
+	di.u.rti.segbase = t.hdr;
+	di.u.rti.table_data = t.hdr + EH_HDR_SIZE;
+	di.u.rti.table_len = (uint64_t)count * 8 / sizeof(unw_word_t);
+	return UNW_OBJ(dwarf_search_unwind_table)(as, ip, &di, pi, need_unwind_info, arg);
+}
+
 static unw_accessors_t accessors = {
-	.find_proc_info = _UPT_find_proc_info,
+	.find_proc_info = find_proc_info,
 	.put_unwind_info = _UPT_put_unwind_info,
 	.get_dyn_info_list_addr = _UPT_get_dyn_info_list_addr,
 	.access_mem = access_mem,
@@ -167,7 +198,7 @@ const char *stack_unavailable(void)
 	return NULL;
 }
 
-static void frame_line(pid_t pid, uint64_t ip, struct buf *frames)
+static void frame_line(pid_t pid, uint64_t ip, bool entry, struct buf *frames)
 {
 	struct place p;
 	if (!symbols_place(pid, ip, &p))
@@ -176,10 +207,11 @@ static void frame_line(pid_t pid, uint64_t ip, struct buf *frames)
 		buf_printf(frames, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n", p.path, p.sym,
 			   p.sym_off, p.file_off);
 	else
-		buf_printf(frames, " > %s() [0x%" PRIx64 "]\n", p.path, p.file_off);
+		buf_printf(frames, " > %s(%s) [0x%" PRIx64 "]\n", p.path, entry ? "+0x0" : "",
+			   p.file_off);
 }
 
-void stack_capture(pid_t pid, unsigned limit, struct buf *frames)
+void stack_capture(pid_t pid, unsigned limit, bool entry, struct buf *frames)
 {
 	struct unwinder *u = unwinder_of(pid);
 	stop_begin(pid);
@@ -190,7 +222,7 @@ void stack_capture(pid_t pid, unsigned limit, struct buf *frames)
 		unw_word_t ip;
 		if (unw_get_reg(&cursor, UNW_REG_IP, &ip) < 0)
 			break;
-		frame_line(pid, ip, frames);
+		frame_line(pid, ip, entry, frames);
 		if (unw_step(&cursor) <= 0)
 			break;
 	}

@@ -23,6 +23,7 @@
 #include "util/timespec.h"
 
 static struct buf scratch;   /* render text, reused */
+static struct buf signal_frames;   /* -k: the stack at the signal being rendered */
 
 static const char *call_name(const struct call *c)
 {
@@ -52,7 +53,7 @@ static void take_stack(struct tracee *t, bool entry)
 		return;
 	if (entry && (!stack_at_entry(c->id) || (t->is_command && !t->execd)))
 		return;
-	stack_capture(t->pid, opt.stack_frame_limit, &c->frames);
+	stack_capture(t->pid, opt.stack_frame_limit, entry, &c->frames);
 }
 
 static void capture_entry(struct event *ev, const struct syscall_stop *s)
@@ -173,6 +174,9 @@ static void capture_signal(struct event *ev, int sig)
 		return;
 	}
 	ev->kind = EV_SIGNAL;
+	buf_reset(&signal_frames);
+	if (opt.stack_trace)   /* strace shows where the signal caught the thread */
+		stack_capture(ev->pid, opt.stack_frame_limit, false, &signal_frames);
 }
 
 static void capture_stop(struct event *ev, int sig)
@@ -307,10 +311,10 @@ void event_resume(struct event *ev)
 /* ---- render ---- */
 
 /* -k: the frame lines follow the line's end, with no prefix. */
-static void render_stack(struct tracee *t)
+static void render_stack(struct tracee *t, const struct buf *frames)
 {
-	if (t->call.frames.len)
-		out_add(t->out, t->call.frames.data, t->call.frames.len);
+	if (frames->len)
+		out_add(t->out, frames->data, frames->len);
 }
 
 static void render_entry(struct tracee *t)
@@ -350,7 +354,7 @@ static void render_exit(struct tracee *t)
 		buf_printf(&scratch, " <%ld%s>", (long)spent.tv_sec, frac);
 	}
 	line_ret(t, scratch.data);
-	render_stack(t);
+	render_stack(t, &t->call.frames);
 }
 
 static void render_signal_line(struct event *ev)
@@ -363,6 +367,7 @@ static void render_signal_line(struct event *ev)
 	render_siginfo(&scratch, ev->siginfo, ABI_X86_64);   /* GETSIGINFO gives estrace's layout */
 	buf_adds(&scratch, " ---");
 	line_full(ev->t, scratch.data);
+	render_stack(ev->t, &signal_frames);
 }
 
 static void render_group_stop(struct event *ev)
@@ -382,7 +387,7 @@ static void render_cut_short(struct tracee *t)
 	line_resume(t, call_name(&t->call));
 	out_add(t->out, ")", 1);
 	line_ret(t, "?");
-	render_stack(t);
+	render_stack(t, &t->call.frames);
 	t->in_syscall = false;
 }
 
