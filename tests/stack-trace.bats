@@ -104,6 +104,14 @@ CHAIN="execve chain_c chain_b chain_a main "
 	assert_equal main "$(tail -n 1 chain.out)" "the frame the signal caught"
 }
 
+@test "-k: a 1000-character symbol name is printed whole" {
+	run_both -k -e trace=execve -- ./stackchain long
+	compare_status
+	local long
+	long=chain_long_$(printf 'x%.0s' {1..989})
+	assert_chain 'execve\("/bin/true"' execve "execve chain_c chain_b $long chain_a main " ref out
+}
+
 @test "--stack-traces: strace 6.1's spelling of -k" {
 	run_both --stack-traces -e trace=execve -- ./stackchain exec
 	compare_status

@@ -5,6 +5,8 @@
  *   exec    the process itself does it
  *   fork    a forked child does it; the parent waits for it
  *   vfork   a vforked child does it: the parent's vfork line is split around the child's
+ *   long    chain_a calls chain_b through a function whose symbol is 1000 characters long:
+ *           "chain_long_" then 989 'x' (no tracer may cut it)
  */
 #include "helpers.h"
 #include <sys/wait.h>
@@ -25,9 +27,24 @@ __attribute__((noinline)) static void chain_b(void)
 	depth++;
 }
 
-__attribute__((noinline)) static void chain_a(void)
+#define X10 "xxxxxxxxxx"
+#define X100 X10 X10 X10 X10 X10 X10 X10 X10 X10 X10
+void chain_long(void) __asm__("chain_long_" X100 X100 X100 X100 X100 X100 X100 X100 X100
+			      X10 X10 X10 X10 X10 X10 X10 X10 "xxxxxxxxx");
+__attribute__((noinline)) void chain_long(void)
 {
 	chain_b();
+	depth++;
+}
+
+static bool via_long;
+
+__attribute__((noinline)) static void chain_a(void)
+{
+	if (via_long)
+		chain_long();
+	else
+		chain_b();
 	depth++;
 }
 
@@ -35,7 +52,8 @@ int
 main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "exec";
-	if (!strcmp(mode, "exec")) {
+	via_long = !strcmp(mode, "long");
+	if (!strcmp(mode, "exec") || via_long) {
 		chain_a();
 		return 97;
 	}
