@@ -92,6 +92,9 @@ effect() {
 	effect --absolute-timestamps=format:unix -- -e trace=execve -- /bin/true
 	effect -r -- -e trace=execve -- /bin/true
 	effect -T -- -e trace=exit_group,wait4 -- /bin/sh -c '/bin/true; :'
+	effect -k -- -e trace=execve -- /bin/true
+	effect --stack-traces -- -e trace=execve -- /bin/true
+	effect --stack-trace-frame-limit=1 -- -k -e trace=execve,exit_group -- /bin/true
 }
 
 @test "summary options change the table" {

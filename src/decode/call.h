@@ -58,6 +58,7 @@ struct call {
 	size_t blk_off[4];    /* where a captured block starts in mem (val[k] = its size) */
 	struct cfd fd;        /* the fd argument, for -y */
 	char comm[2][16];     /* -Y: the names of the pid arguments, read at entry */
+	struct buf frames;    /* -k: its stack's frame lines, or empty when not taken yet */
 };
 
 /* Reset for a new syscall (keeps the storage). */

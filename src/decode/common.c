@@ -20,6 +20,7 @@
 void call_reset(struct call *c)
 {
 	buf_reset(&c->mem);
+	buf_reset(&c->frames);
 	c->nstrs = 0;
 	c->exited = false;
 	c->rval = 0;
@@ -29,6 +30,7 @@ void call_reset(struct call *c)
 void call_free(struct call *c)
 {
 	buf_free(&c->mem);
+	buf_free(&c->frames);
 	free(c->strs);
 	c->strs = NULL;
 	c->nstrs = c->strs_cap = 0;

@@ -17,6 +17,7 @@
 
 #include "opt/filter.h"
 #include "opt/present.h"
+#include "stack/stack.h"
 #include "util/buf.h"
 #include "util/die.h"
 
@@ -28,6 +29,7 @@ struct options opt = {
 	.summary_layout = STATS_DEFAULT_LAYOUT,
 	.relative_digits = 6,
 	.duration_digits = 6,
+	.stack_frame_limit = 256,
 };
 
 void usage_error(const char *fmt, ...)
@@ -184,6 +186,25 @@ static void on_daemonize_long(const char *arg)
 	opt.daemonize_long = true;
 	opt.daemonize = mode;
 }
+/* -k is refused at once by a build without a stack backend. */
+static void on_stack_trace(const char *arg)
+{
+	const char *why = stack_unavailable();
+	if (why)
+		usage_error("-k/--stack-trace is not available: %s", why);
+	if (arg && strcmp(arg, "symbol") != 0)
+		usage_error("invalid --stack-trace argument: '%s'", arg);
+	opt.stack_trace = true;
+}
+static void on_frame_limit(const char *arg)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(arg, &end, 10);
+	if (!*arg || *end || errno || n < 1 || n > INT_MAX)
+		usage_error("invalid --stack-trace-frame-limit argument: '%s'", arg);
+	opt.stack_frame_limit = (unsigned)n;
+}
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -316,6 +337,11 @@ static const struct optdef optdefs[] = {
 	  "(strace 6.6+)" },
 	{ 0, "syscall-limit", "N", on_syscall_limit,
 	  "detach from all tracees once N traced syscalls have been shown (strace 6.3+)" },
+	{ 'k', "stack-trace", "[symbol]", on_stack_trace,
+	  "print the caller's stack after each syscall line (x86_64 tracees; needs libunwind)" },
+	{ 0, "stack-traces", NULL, on_stack_trace, "same as -k (strace 6.1's spelling)" },
+	{ 0, "stack-trace-frame-limit", "N", on_frame_limit,
+	  "print at most N frames of each stack (default 256)" },
 	{ 'h', "help", NULL, on_help, "print this help and exit" },
 	{ 'V', "version", NULL, on_version, "print the version and exit" },
 };

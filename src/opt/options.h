@@ -64,6 +64,8 @@ struct options {
 	bool daemonize_long;      /* --daemonize was given (it excludes -D) */
 	bool kill_on_exit;        /* --kill-on-exit: tracees die with estrace, never detached */
 	unsigned long syscall_limit; /* --syscall-limit=N: detach after N calls shown; 0 none */
+	bool stack_trace;         /* -k: the stack after each syscall line ... */
+	unsigned stack_frame_limit; /* ... at most this many frames */
 };
 
 /* -D, -DD, -DDD: where the tracer runs, as the command's grandchild */

@@ -17,11 +17,13 @@
 #include "opt/present.h"
 #include "print/out.h"
 #include "print/xlat.h"
+#include "stack/stack.h"
 #include "stats/stats.h"
 #include "trace/tracer.h"
 #include "util/timespec.h"
 
 static struct buf scratch;   /* render text, reused */
+static struct buf signal_frames;   /* -k: the stack at the signal being rendered */
 
 static const char *call_name(const struct call *c)
 {
@@ -41,6 +43,18 @@ static const struct decoder *decoder_of(const struct call *c)
 }
 
 /* ---- capture ---- */
+
+/* -k: the stack of t's traced call, once per call, at entry for the calls that need it there
+ * (stack.h). The command's own first execve is estrace's: its stack is the new image's. */
+static void take_stack(struct tracee *t, bool entry)
+{
+	struct call *c = &t->call;
+	if (!opt.stack_trace || c->frames.len)
+		return;
+	if (entry && (!stack_at_entry(c->id) || (t->is_command && !t->execd)))
+		return;
+	stack_capture(t->pid, opt.stack_frame_limit, entry, &c->frames);
+}
 
 static void capture_entry(struct event *ev, const struct syscall_stop *s)
 {
@@ -63,6 +77,7 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	const struct decoder *d = decoder_of(c);
 	if (d->capture_entry)
 		d->capture_entry(c, t->pid);
+	take_stack(t, true);
 	c->entered = ev->when;
 	c->clock_entered = ev->clock;
 	ev->kind = EV_ENTRY;
@@ -93,6 +108,7 @@ static void finish_call(struct event *ev, int64_t rval)
 	const struct decoder *d = decoder_of(&t->call);
 	if (d->capture_exit)
 		d->capture_exit(&t->call, t->pid);
+	take_stack(t, false);
 	ev->kind = EV_EXIT;
 }
 
@@ -158,6 +174,9 @@ static void capture_signal(struct event *ev, int sig)
 		return;
 	}
 	ev->kind = EV_SIGNAL;
+	buf_reset(&signal_frames);
+	if (opt.stack_trace)   /* strace shows where the signal caught the thread */
+		stack_capture(ev->pid, opt.stack_frame_limit, false, &signal_frames);
 }
 
 static void capture_stop(struct event *ev, int sig)
@@ -201,6 +220,8 @@ static bool detach_at_exec(const struct tracee *t)
 
 static void capture_exec(struct event *ev)
 {
+	if (opt.stack_trace)
+		stack_forget(ev->pid);   /* a new image: new maps */
 	if (detach_at_exec(ev->t))
 		ev->how = RESUME_DETACH;   /* its execve stays unfinished: " <detached ...>" */
 	ev->t->execd = true;
@@ -222,6 +243,8 @@ void event_capture(struct event *ev)
 	if (WIFEXITED(st) || WIFSIGNALED(st)) {
 		ev->kind = EV_DEATH;
 		ev->how = RESUME_NONE;
+		if (opt.stack_trace)
+			stack_forget(ev->pid);
 		return;
 	}
 	if (!WIFSTOPPED(st)) {
@@ -286,6 +309,13 @@ void event_resume(struct event *ev)
 }
 
 /* ---- render ---- */
+
+/* -k: the frame lines follow the line's end, with no prefix. */
+static void render_stack(struct tracee *t, const struct buf *frames)
+{
+	if (frames->len)
+		out_add(t->out, frames->data, frames->len);
+}
 
 /* The call's name and the arguments known at entry, on a new line begun as `many` says. */
 static void render_entry_as(struct tracee *t, bool many)
@@ -361,6 +391,7 @@ static void render_exit(struct tracee *t)
 		buf_printf(&scratch, " <%ld%s>", (long)spent.tv_sec, frac);
 	}
 	line_ret(t, scratch.data);
+	render_stack(t, &t->call.frames);
 }
 
 static void render_signal_line(struct event *ev)
@@ -373,6 +404,7 @@ static void render_signal_line(struct event *ev)
 	render_siginfo(&scratch, ev->siginfo, ABI_X86_64);   /* GETSIGINFO gives estrace's layout */
 	buf_adds(&scratch, " ---");
 	line_full(ev->t, scratch.data);
+	render_stack(ev->t, &signal_frames);
 }
 
 static void render_group_stop(struct event *ev)
@@ -395,6 +427,7 @@ static void render_cut_short(struct tracee *t)
 	line_resume(t, call_name(&t->call));
 	out_add(t->out, ")", 1);
 	line_ret(t, "?");
+	render_stack(t, &t->call.frames);
 }
 
 static void render_death(struct event *ev)
