@@ -150,6 +150,15 @@ static void start_daemonized(const struct launch *l)
 	daemon_go(go);
 }
 
+/* In the tracer, once the command is on its own: what was built for its exec. */
+static void launch_free(struct launch *l)
+{
+	free(l->path);
+	free(l->argv);
+	if (l->envp != environ)
+		free(l->envp);
+}
+
 void tracer_start(char **cmd)
 {
 	struct launch l = {
@@ -162,6 +171,7 @@ void tracer_start(char **cmd)
 	fflush(NULL);
 	if (opt.daemonize) {
 		start_daemonized(&l);
+		launch_free(&l);
 		return;
 	}
 	pid_t pid = fork();
@@ -169,10 +179,7 @@ void tracer_start(char **cmd)
 		die_errno("fork");
 	if (pid == 0)
 		child(&l);
-	free(l.path);
-	free(l.argv);
-	if (l.envp != environ)
-		free(l.envp);
+	launch_free(&l);
 
 	int status;
 	while (waitpid(pid, &status, WSTOPPED) < 0)
