@@ -43,14 +43,14 @@ void usage_error(const char *fmt, ...)
 	exit(1);
 }
 
-/* A whole number in [min, max], or a usage error naming the option. */
-static long number_arg(const char *arg, char letter, long min, long max)
+/* A whole number in [min, max], or a usage error naming the option ("-s", "--columns"). */
+static long number_arg(const char *arg, const char *option, long min, long max)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(arg, &end, 10);
 	if (!*arg || *end || errno || n < min || n > max)
-		usage_error("invalid -%c argument: '%s'", letter, arg);
+		usage_error("invalid %s argument: '%s'", option, arg);
 	return n;
 }
 
@@ -59,16 +59,16 @@ static void on_follow_sep(const char *arg) { opt.follow = 2; }
 static void on_output(const char *arg) { opt.outfile = arg; }
 static void on_strlen(const char *arg)
 {
-	opt.max_strlen = number_arg(arg, 's', 0, INT_MAX);
+	opt.max_strlen = number_arg(arg, "-s", 0, INT_MAX);
 	opt.strlen_given = true;
 }
-static void on_column(const char *arg) { opt.column = number_arg(arg, 'a', 0, INT_MAX); }
+static void on_column(const char *arg) { opt.column = number_arg(arg, "-a", 0, INT_MAX); }
 static void on_verbose(const char *arg) { filter_parse("abbrev=none"); }
 static void on_quiet(const char *arg) { quiet_count_add(); }
 static void on_successful_only(const char *arg) { status_only("successful"); }
 static void on_failed_only(const char *arg) { status_only("failed"); }
 static void on_expr(const char *arg) { filter_parse(arg); }
-static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 'I', 1, 4); }
+static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, "-I", 1, 4); }
 static void on_hex(const char *arg) { present_x(); }
 static void on_hex_long(const char *arg) { present_strings_in_hex(arg); }
 static void on_timestamps(const char *arg) { present_t(); }
@@ -198,12 +198,7 @@ static void on_stack_trace(const char *arg)
 }
 static void on_frame_limit(const char *arg)
 {
-	char *end;
-	errno = 0;
-	long n = strtol(arg, &end, 10);
-	if (!*arg || *end || errno || n < 1 || n > INT_MAX)
-		usage_error("invalid --stack-trace-frame-limit argument: '%s'", arg);
-	opt.stack_frame_limit = (unsigned)n;
+	opt.stack_frame_limit = (unsigned)number_arg(arg, "--stack-trace-frame-limit", 1, INT_MAX);
 }
 static void on_help(const char *arg);
 static void on_version(const char *arg);
