@@ -463,11 +463,7 @@ static void render_exec_switch(struct event *ev)
 		out_printf(old->out, " <pid changed to %d ...>", leader->pid);
 		line_end(old);
 	}
-	if (!(opt.quiet_set & QUIET_THREAD_EXECVE)) {
-		buf_reset(&scratch);
-		buf_printf(&scratch, "+++ superseded by execve in pid %d +++", old->pid);
-		line_full(leader, scratch.data);
-	}
+	pid_t old_pid = old->pid;
 	struct call tmp = leader->call;
 	leader->call = old->call;
 	old->call = tmp;
@@ -479,6 +475,12 @@ static void render_exec_switch(struct event *ev)
 	if (old->pid == command_pid)
 		command_pid = leader->pid;
 	tracer_forget(old);
+	/* after the forget: the "[pid N]" prefix counts the tracees left, as strace's does */
+	if (!(opt.quiet_set & QUIET_THREAD_EXECVE)) {
+		buf_reset(&scratch);
+		buf_printf(&scratch, "+++ superseded by execve in pid %d +++", old_pid);
+		line_full(leader, scratch.data);
+	}
 	if (ends_at_event(leader)) {   /* the execve succeeded; its exit stop is not waited for */
 		call_returned(leader, 0, ev);
 		if (leader->traced_call)
