@@ -417,24 +417,25 @@ static void render_group_stop(struct event *ev)
 }
 
 /* A syscall cut short by the death of its thread ends "= ?". */
-static void render_cut_short(struct tracee *t)
+/* Returns whether the "= ?" line was printed; its -k frames are the caller's to print. */
+static bool render_cut_short(struct tracee *t)
 {
 	if (!t->in_syscall || !t->traced_call)
-		return;
+		return false;
 	t->in_syscall = false;
 	if (!held_entry_shown(t, STATUS_UNFINISHED) || !t->entry_printed)
-		return;
+		return false;
 	line_resume(t, call_name(&t->call));
 	out_add(t->out, ")", 1);
 	line_ret(t, "?");
-	render_stack(t, &t->call.frames);
+	return true;
 }
 
 static void render_death(struct event *ev)
 {
 	struct tracee *t = ev->t;
 	int st = ev->status;
-	render_cut_short(t);
+	bool cut_short = render_cut_short(t);
 	buf_reset(&scratch);
 	if (WIFEXITED(st) && !(opt.quiet_set & QUIET_EXIT)) {
 		buf_printf(&scratch, "+++ exited with %d +++", WEXITSTATUS(st));
@@ -445,6 +446,8 @@ static void render_death(struct event *ev)
 		buf_adds(&scratch, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
 		line_full(t, scratch.data);
 	}
+	if (cut_short)   /* strace shows the frames of exit and exit_group after "+++ exited" */
+		render_stack(t, &t->call.frames);
 	if (t->pid == command_pid)
 		command_status = st;
 	tracer_forget(t);
@@ -458,7 +461,8 @@ static void render_exec_switch(struct event *ev)
 	struct tracee *old = tracee_find(ev->other);
 	if (!old)
 		return;
-	render_cut_short(leader);   /* the leader's own call in flight ends "= ?" */
+	if (render_cut_short(leader))   /* the leader's own call in flight ends "= ?" */
+		render_stack(leader, &leader->call.frames);
 	if (old->out->owner == old) {
 		out_printf(old->out, " <pid changed to %d ...>", leader->pid);
 		line_end(old);
