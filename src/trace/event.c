@@ -74,6 +74,8 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	t->in_syscall = t->traced_call || !seccomp_active || t->startup;
 	if (!t->traced_call)
 		return;
+	c->prev_id = t->prev_id;
+	t->prev_id = c->id;
 	const struct decoder *d = decoder_of(c);
 	if (d->capture_entry)
 		d->capture_entry(c, t->pid);

@@ -173,6 +173,24 @@ main(int argc, char **argv)
 		wait4(-1, &st, WNOHANG, NULL);
 		waitid(P_ALL, 0, &si, WEXITED);
 		waitid(P_PID, 1, &si, WEXITED | WNOHANG);
+	} else if (!strcmp(mode, "sleep-stop")) {
+		/* a child's nanosleep stopped and continued goes on as restart_syscall; the
+		 * parent polls without sleeping, so that it makes no clock_nanosleep of its own */
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (!pid) {
+			struct timespec ts = { 0, 300 * 1000000L };
+			nanosleep(&ts, NULL);
+			_exit(0);
+		}
+		while (task_state(pid, 0) != 'S' || task_syscall(pid, 0) != SYS_clock_nanosleep)
+			sched_yield();
+		kill(pid, SIGSTOP);
+		while (!strchr("Tt", task_state(pid, 0)))
+			sched_yield();
+		kill(pid, SIGCONT);
+		reap(pid);
 	} else if (!strcmp(mode, "restart")) {
 		/* fork until CODE forks were restarted (at most 20000 forks) */
 		struct sigaction sa = { .sa_sigaction = count_restart, .sa_flags = SA_SIGINFO | SA_RESTART };
