@@ -133,6 +133,18 @@ exec_blocked() {
 	exec_blocked ff -ff
 }
 
+# glibc's SIGRTMIN is the kernel's 34, which strace calls SIGRT_2.  The first value is 0, which
+# strace leaves out.
+@test "300 queued real-time signals, all delivered in order" {
+	run_both -e trace=rt_sigqueueinfo -- ./torture rt-signals 300
+	compare_all single
+	helper_ok "every queued signal delivered, in order"
+	count rt_sigqueueinfo 300 '^rt_sigqueueinfo\(PID, SIGRT_2, \{si_signo=SIGRT_2, si_code=SI_QUEUE, '
+	count "signal" 300 '^--- SIGRT_2 \{si_signo=SIGRT_2, si_code=SI_QUEUE, '
+	assert_contains out.norm '--- SIGRT_2 {si_signo=SIGRT_2, si_code=SI_QUEUE, si_pid=PID, si_uid=0} ---'
+	assert_contains out.norm '--- SIGRT_2 {si_signo=SIGRT_2, si_code=SI_QUEUE, si_pid=PID, si_uid=0, si_int=299, si_ptr=0x12b} ---'
+}
+
 @test "100 vfork children that never exec (-f)" {
 	run_both -f -e trace=%process,getppid -- ./torture vfork-noexec 100
 	compare_all multi
