@@ -111,7 +111,8 @@ static void put_fields(struct buf *b, const struct si *s, bool named_code)
 		put_sender(b, s);
 	} else if (s->code == SI_QUEUE || s->code == SI_MESGQ) {
 		put_sender(b, s);
-		put_sival(b, s);
+		if (s->sival_int || s->sival_ptr)   /* strace leaves out a zero value */
+			put_sival(b, s);
 	} else if (s->code == SI_TIMER) {
 		buf_printf(b, ", si_timerid=%#" PRIx64 ", si_overrun=%" PRIu64, s->timerid, s->overrun);
 		put_sival(b, s);
