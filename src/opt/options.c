@@ -36,11 +36,7 @@ void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '%s -h' for more information.\n", progname);
-	exit(1);
+	die_usage(fmt, ap);
 }
 
 /* A whole number in [min, max], or a usage error naming the option ("-s", "--columns"). */
@@ -368,13 +364,13 @@ static void on_help(const char *arg)
 			printf("  %-28s %s\n", left, d->help);
 	}
 	printf("\nUnlike strace, nothing is truncated unless -s is given. See %s(1).\n", progname);
-	exit(0);
+	exit_success();
 }
 
 static void on_version(const char *arg)
 {
 	printf("%s -- version %s\n", progname, PACKAGE_VERSION);
-	exit(0);
+	exit_success();
 }
 
 /* Build getopt_long's inputs from the table; a long option's val is its table index + 256. */
