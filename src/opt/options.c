@@ -21,16 +21,28 @@
 #include "util/buf.h"
 #include "util/die.h"
 
-struct options opt = {
-	.max_strlen = SIZE_MAX,
-	.column = 40,
-	.interactive = 0,   /* 0: chosen from -o at the end of parsing */
-	.seccomp = true,
-	.summary_layout = STATS_DEFAULT_LAYOUT,
-	.relative_digits = 6,
-	.duration_digits = 6,
-	.stack_frame_limit = 256,
-};
+#define OPTIONS_DEFAULTS { \
+	.max_strlen = SIZE_MAX, \
+	.column = 40, \
+	.interactive = 0,   /* 0: chosen from -o at the end of parsing */ \
+	.seccomp = true, \
+	.summary_layout = STATS_DEFAULT_LAYOUT, \
+	.relative_digits = 6, \
+	.duration_digits = 6, \
+	.stack_frame_limit = 256, \
+}
+struct options opt = OPTIONS_DEFAULTS;
+
+void options_reset(void)
+{
+	free(opt.attach_pids);
+	free(opt.env_edits);
+	free(opt.user.groups);
+	opt = (struct options)OPTIONS_DEFAULTS;
+	optind = 0;   /* glibc's getopt starts afresh, also inside a cluster like -ff */
+	filter_reset();
+	present_reset();
+}
 
 void usage_error(const char *fmt, ...)
 {
