@@ -7,13 +7,6 @@
 #include "opt/options.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-const char *__asan_default_options(void);
-
-/* A parse that dies abandons its copy of an argument, as estrace's exit does: not a leak. */
-const char *__asan_default_options(void)
-{
-	return "detect_leaks=0";
-}
 
 /* What filter_finish leaves, whatever the expressions were. */
 static void check_finished(void)
@@ -34,9 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	struct fuzz_argv a;
 	fuzz_argv_make(&a, data, size);
-	if (fuzz_parse_exprs(a.argc - 1, a.argv + 1) == DIE_JUMP_NONE)
-		check_finished();
-	options_reset();
+	fuzz_parse_twice(fuzz_parse_exprs, a.argc - 1, a.argv + 1, check_finished);
 	fuzz_argv_free(&a);
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* harness: fuzz input as an argv, parsing with die() caught (see harness.h). */
 #include "fuzz/harness.h"
 
+#include <sanitizer/lsan_interface.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,20 @@ enum die_jump_end fuzz_parse_exprs(int n, char **exprs)
 	}
 	die_jump_release();
 	return die_jump_end();
+}
+
+void fuzz_parse_twice(fuzz_parser parse, int n, char **args, void (*check)(void))
+{
+	__lsan_disable();
+	enum die_jump_end end = parse(n, args);
+	__lsan_enable();
+	if (end == DIE_JUMP_NONE)
+		check();
+	options_reset();
+	if (end == DIE_JUMP_NONE) {
+		fuzz_check(parse(n, args) == DIE_JUMP_NONE);
+		options_reset();
+	}
 }
 
 bool fuzz_regex_bomb(const uint8_t *data, size_t size)

@@ -23,6 +23,14 @@ enum die_jump_end fuzz_parse_options(int argc, char **argv);
 /* filter_parse() of each expression, then filter_finish(), as after -e EXPR... */
 enum die_jump_end fuzz_parse_exprs(int n, char **exprs);
 
+/* The parse a target fuzzes: one of the two above. */
+typedef enum die_jump_end (*fuzz_parser)(int n, char **args);
+/* Parse args, with LeakSanitizer blind: a parse that dies abandons its copy of an argument, as
+ * estrace's exit does. One that returns is checked by check(), reset, and parsed again with
+ * LeakSanitizer watching, so a leak on the way through is found; it must return again. Leaves
+ * the state reset. */
+void fuzz_parse_twice(fuzz_parser parse, int n, char **args, void (*check)(void));
+
 /* Whether the input may hold a regular expression that glibc's regcomp expands exponentially
  * (nested repetitions: "/a+++++++++++++++++++++"), which exhausts memory in estrace as in strace.
  * Not estrace's code, so the targets skip such inputs rather than report them. */

@@ -6,13 +6,6 @@
 #include "opt/options.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-const char *__asan_default_options(void);
-
-/* A parse that dies abandons its copy of an argument, as estrace's exit does: not a leak. */
-const char *__asan_default_options(void)
-{
-	return "detect_leaks=0";
-}
 
 /* What options_parse promises when it returns (options.h and its end checks). */
 static void check_parsed(void)
@@ -37,9 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	struct fuzz_argv a;
 	fuzz_argv_make(&a, data, size);
-	if (fuzz_parse_options(a.argc, a.argv) == DIE_JUMP_NONE)
-		check_parsed();
-	options_reset();
+	fuzz_parse_twice(fuzz_parse_options, a.argc, a.argv, check_parsed);
 	fuzz_argv_free(&a);
 	return 0;
 }
