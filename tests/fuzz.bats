@@ -10,7 +10,9 @@ load common
 setup() {
 	case ${FUZZ-} in
 	yes) ;;
-	broken) fail_msg "clang is installed but cannot link a libFuzzer target: see config.log" ;;
+	broken)
+		fail_msg "configure found a clang (FUZZ_CC) that cannot link a libFuzzer target:" \
+			"see config.log" ;;
 	*) skip "no clang that links libFuzzer targets (configure FUZZ_CC=...)" ;;
 	esac
 	CORPUS=$BATS_TEST_DIRNAME/../fuzz/corpus
