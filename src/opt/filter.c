@@ -306,6 +306,20 @@ void filter_finish(void)
 		parse_verbose("all");
 }
 
+void filter_reset(void)
+{
+	memset(filter_trace, 0, sizeof(filter_trace));
+	memset(filter_raw, 0, sizeof(filter_raw));
+	memset(filter_abbrev, 0, sizeof(filter_abbrev));
+	memset(filter_verbose, 0, sizeof(filter_verbose));
+	memset(filter_signal, 0, sizeof(filter_signal));
+	trace_set = abbrev_set = verbose_set = signal_set = false;
+	status_set = ~0u;
+	quiet_count = 0;
+	quiet_given = false;
+	status_options = 0;
+}
+
 bool signal_wanted(int sig)
 {
 	return sig > 0 && sig < (int)sizeof(filter_signal) && filter_signal[sig];

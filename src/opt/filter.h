@@ -14,6 +14,9 @@ void filter_parse(const char *expr);
  * opt.quiet_set from -q's count or -e quiet= (dies when both were given). */
 void filter_finish(void);
 
+/* Forget every expression parsed, as before the first (see options_reset). */
+void filter_reset(void);
+
 /* id SC_COUNT: a syscall number no table knows, shown only with trace=all */
 static inline bool trace_wanted(enum sc_id id)
 {

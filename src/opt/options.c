@@ -21,26 +21,34 @@
 #include "util/buf.h"
 #include "util/die.h"
 
-struct options opt = {
-	.max_strlen = SIZE_MAX,
-	.column = 40,
-	.interactive = 0,   /* 0: chosen from -o at the end of parsing */
-	.seccomp = true,
-	.summary_layout = STATS_DEFAULT_LAYOUT,
-	.relative_digits = 6,
-	.duration_digits = 6,
-	.stack_frame_limit = 256,
-};
+#define OPTIONS_DEFAULTS { \
+	.max_strlen = SIZE_MAX, \
+	.column = 40, \
+	.interactive = 0,   /* 0: chosen from -o at the end of parsing */ \
+	.seccomp = true, \
+	.summary_layout = STATS_DEFAULT_LAYOUT, \
+	.relative_digits = 6, \
+	.duration_digits = 6, \
+	.stack_frame_limit = 256, \
+}
+struct options opt = OPTIONS_DEFAULTS;
+
+void options_reset(void)
+{
+	free(opt.attach_pids);
+	free(opt.env_edits);
+	free(opt.user.groups);
+	opt = (struct options)OPTIONS_DEFAULTS;
+	optind = 0;   /* glibc's getopt starts afresh, also inside a cluster like -ff */
+	filter_reset();
+	present_reset();
+}
 
 void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '%s -h' for more information.\n", progname);
-	exit(1);
+	die_usage(fmt, ap);
 }
 
 /* A whole number in [min, max], or a usage error naming the option ("-s", "--columns"). */
@@ -368,13 +376,13 @@ static void on_help(const char *arg)
 			printf("  %-28s %s\n", left, d->help);
 	}
 	printf("\nUnlike strace, nothing is truncated unless -s is given. See %s(1).\n", progname);
-	exit(0);
+	exit_success();
 }
 
 static void on_version(const char *arg)
 {
 	printf("%s -- version %s\n", progname, PACKAGE_VERSION);
-	exit(0);
+	exit_success();
 }
 
 /* Build getopt_long's inputs from the table; a long option's val is its table index + 256. */

@@ -75,6 +75,9 @@ extern struct options opt;
 
 /* Parse argv; on bad input print "estrace: ..." and exit 1; -h/-V print and exit 0. */
 void options_parse(int argc, char **argv);
+/* Back to the state before options_parse, freeing what it allocated, so that one process can
+ * parse command line after command line (the fuzz targets and their test do). */
+void options_reset(void);
 /* "estrace: MESSAGE" and strace's "Try ... -h" line, exit 1. */
 void usage_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 

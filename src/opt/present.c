@@ -162,6 +162,12 @@ void present_durations(const char *arg)
 	opt.duration_digits = precision_arg(arg, "syscall-times");
 }
 
+void present_reset(void)
+{
+	y_count = x_count = t_count = 0;
+	decode_fds_given = hex_given = absolute_given = false;
+}
+
 void present_finish(void)
 {
 	if (y_count && decode_fds_given)

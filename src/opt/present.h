@@ -38,6 +38,8 @@ void present_t(void);                          /* -t; -tt; -ttt */
 void present_absolute(const char *arg);
 void present_relative(const char *arg);        /* -r, --relative-timestamps */
 void present_durations(const char *arg);       /* -T, --syscall-times */
+/* Forget the counts and flags kept while parsing (see options_reset). */
+void present_reset(void);
 /* After all options: the conflicts strace refuses, and what -t/-x/-y counts mean. */
 void present_finish(void);
 

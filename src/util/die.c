@@ -1,4 +1,4 @@
-/* die: fatal errors and checked allocation (see die.h). */
+/* die: the fatal errors and the exits of option parsing (see die.h). */
 #include "util/die.h"
 
 #include <errno.h>
@@ -63,6 +63,25 @@ void die(const char *fmt, ...)
 	finish();
 }
 
+void die_usage(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\nTry '%s -h' for more information.\n", progname);
+	exit(1);
+}
+
+void die_out_of_memory(void)
+{
+	fprintf(stderr, "%s: out of memory\n", progname);
+	exit(1);
+}
+
+void exit_success(void)
+{
+	exit(0);
+}
+
 void die_errno(const char *fmt, ...)
 {
 	int err = errno;
@@ -71,33 +90,4 @@ void die_errno(const char *fmt, ...)
 	vmsg(fmt, ap, err);
 	va_end(ap);
 	finish();
-}
-
-static void *checked(void *p)
-{
-	if (!p) {
-		fprintf(stderr, "%s: out of memory\n", progname);
-		exit(1);
-	}
-	return p;
-}
-
-void *xmalloc(size_t n)
-{
-	return checked(malloc(n ? n : 1));
-}
-
-void *xcalloc(size_t n, size_t size)
-{
-	return checked(calloc(n ? n : 1, size ? size : 1));
-}
-
-void *xrealloc(void *p, size_t n)
-{
-	return checked(realloc(p, n ? n : 1));
-}
-
-char *xstrdup(const char *s)
-{
-	return checked(strdup(s));
 }

@@ -1,8 +1,10 @@
-/* die: the one place estrace exits on a fatal error, and allocation that never returns NULL.
- * Messages go to stderr as "<progname>: ...". */
+/* die: the one place estrace exits on a fatal error or while parsing its options (die.c), and
+ * allocation that never returns NULL (alloc.c). Messages go to stderr as "<progname>: ...".
+ * The fuzz targets link fuzz/die-jump.c instead of die.c: the same calls return to the harness. */
 #ifndef ESTRACE_DIE_H
 #define ESTRACE_DIE_H
 
+#include <stdarg.h>
 #include <stdlib.h>
 
 extern const char *progname;   /* basename of argv[0], set once in main */
@@ -11,6 +13,12 @@ extern const char *progname;   /* basename of argv[0], set once in main */
 void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 /* Same, with ": strerror(errno)" appended. */
 void die_errno(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+/* A usage error: "progname: message", then strace's "Try 'progname -h' ..." line; exit 1. */
+void die_usage(const char *fmt, va_list ap) __attribute__((noreturn, format(printf, 1, 0)));
+/* "progname: out of memory", exit 1, with nothing flushed (that could need memory). */
+void die_out_of_memory(void) __attribute__((noreturn));
+/* Exit 0 once -h or -V has printed what was asked. */
+void exit_success(void) __attribute__((noreturn));
 /* A message that is not fatal: "progname: message". */
 void warnmsg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warnmsg_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
