@@ -1,0 +1,104 @@
+#!/usr/bin/env bats
+# Bad input, systematically: every option that takes a value given a bad one, malformed -e
+# expressions, unwritable -o paths and output commands, commands that cannot run, processes that
+# cannot be attached.  Each gets strace's message (program name aside) and exit status 1, and
+# nothing is started or left behind: the command would create a marker file, and no process
+# keeps the marker's path (unique to the test) in its command line -- neither the tracer, nor a
+# tracee before or after its exec.  tests/cli-errors.bats has the first cases of each kind.
+
+load common
+
+setup() {
+	common_setup
+	MARK=$T/marker
+	KEEP=()
+}
+
+teardown() {
+	local p
+	for p in "${KEEP[@]}"; do
+		kill -9 "$p" 2>/dev/null || true
+	done
+}
+
+# no_leftover: no process has $MARK in its command line.  A tracee killed as the tracer left
+# may take a moment to go: poll, within a bound.
+no_leftover() {
+	local i
+	for ((i = 0; i < 200; i++)); do
+		pgrep -f -- "$MARK" >/dev/null || return 0
+		sleep 0.05
+	done
+	fail_msg "left behind: $(pgrep -a -f -- "$MARK")"
+}
+
+# refused OPTS...: both tracers refuse OPTS, with a command that would create $MARK.
+refused() {
+	rm -f "$MARK"
+	cli_error "$@" -- /bin/sh -c 'touch "$0"' "$MARK" || return 1
+	[[ ! -e $MARK ]] || fail_msg "the command ran: $*" || return 1
+	no_leftover
+}
+
+# refused_each: the same for many cases at once, one a line on stdin, each the tracer's options in
+# shell quoting. The messages and statuses of all cases are compared together (files ref.all,
+# out.all, normalised *.all.norm).
+refused_each() {
+	local line t st
+	local -a args
+	rm -f "$MARK"
+	: >ref.all
+	: >out.all
+	# run_clean's argv[0] setting costs a perl per run: a link with the tracer's name is cheaper
+	mkdir -p ref.bin out.bin
+	ln -sf "$STRACE" ref.bin/strace
+	ln -sf "$ESTRACE" "out.bin/$(tracer_name)"
+	while IFS= read -r line; do
+		eval "args=($line)"
+		for t in ref out; do
+			printf '== %s: status ' "$line" >>"$t.all"
+			st=0
+			(close_extra_fds; exec env -i PATH="$T/$t.bin:/usr/bin:/bin" "$TIMEOUT_BIN" -k 10 \
+				"$TRACE_TIMEOUT" "$( [[ $t == ref ]] && echo strace || tracer_name)" "${args[@]}" \
+				-- /bin/sh -c 'touch "$0"' "$MARK") </dev/null >"$t.stdout" 2>"$t.stderr" || st=$?
+			printf '%s\n' "$st" >>"$t.all"
+			cat "$t.stdout" "$t.stderr" >>"$t.all"
+		done
+	done
+	normalize text ref.all >ref.all.norm
+	normalize text out.all >out.all.norm
+	! grep -v ': status 1$' <(grep '^== ' ref.all) >&2 || fail_msg "strace accepted these (bad test?)" || return 1
+	assert_same_text "messages and statuses" ref.all.norm out.all.norm || return 1
+	[[ ! -e $MARK ]] || fail_msg "the command ran" || return 1
+	no_leftover
+}
+
+@test "options taking a number: non-numbers, signs, spaces, overflow, trailing garbage" {
+	local o v
+	refused_each < <(for o in -s --string-limit -a --columns -I --interruptible; do
+		for v in 12x 0x10 '' '5 ' 4294967296 -99999999999999999999; do
+			if [[ $o == --* ]]; then printf '%q\n' "$o=$v"; else printf '%q %q\n' "$o" "$v"; fi
+		done
+	done)
+	assert_contains out.all.norm "TRACER: invalid --interruptible argument: '5 '"
+}
+
+@test "the message names the option as it was spelled, abbreviations spelled out" {
+	refused_each <<-'EOF'
+		--col=-1
+		--string-l=x
+		--interr=0
+	EOF
+	assert_contains out.all.norm "TRACER: invalid --columns argument: '-1'"
+}
+
+@test "-s: at most 2^30-1, as strace; -I: 1 to 4" {
+	refused_each <<-'EOF'
+		-s 1073741824
+		--string-limit=2147483647
+		-I 0
+		-I 5
+	EOF
+	run_both -s 1073741823 -e trace=execve -- ./exitwith exit 0
+	compare_all single
+}
