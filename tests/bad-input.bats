@@ -102,3 +102,22 @@ refused_each() {
 	run_both -s 1073741823 -e trace=execve -- ./exitwith exit 0
 	compare_all single
 }
+
+
+@test "-e signal=: bad sets, as strace: empty, alone-only all/none, signs, spaces, numbers over 255" {
+	local s
+	refused_each < <(for s in '' ',' ',,' '!' '!!' '!,' 'all,9' '9,all' 'none,9' '9,none' ALL None \
+		'foo,9' '9,foo' SIG SIGSIGKILL SIGRTMAX RT_0 'SIGRTMIN+1' 256 -1 +9 ' 9' '9 ' 0x9 \
+		4294967305 99999999999999999999; do printf -- '-e %q\n' "signal=$s"; done
+		echo --signal=
+		echo -e signals=,
+		echo -e s=ALL)
+}
+
+@test "-e signal=: what strace accepts: numbers to 255, leading zeros, !!, names in any case" {
+	local s
+	for s in 0 09 255 '!!CHLD' '!all' 'chld,9,' 'RT_32'; do
+		run_both -e trace=none -e "signal=$s" -- ./procs fork 1
+		compare_all single
+	done
+}
