@@ -121,3 +121,14 @@ refused_each() {
 		compare_all single
 	done
 }
+
+
+@test "-p: when nothing could be attached, the -o '|CMD' command still reads to its end first" {
+	run_ref --stderr -o "|cat >/dev/null; sleep 0.2; echo done >$T/ref.piped" -p 4194303
+	run_out --stderr -o "|cat >/dev/null; sleep 0.2; echo done >$T/out.piped" -p 4194303
+	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
+	compare_status
+	# the tracer returned only after its output command ended
+	assert_equal done "$(cat ref.piped)" "strace's output command (bad test?)"
+	assert_equal done "$(cat out.piped 2>/dev/null)" "the output command had ended"
+}
