@@ -123,6 +123,33 @@ refused_each() {
 }
 
 
+@test "commands not found: a directory or a file without exec bit on PATH, a name under a file" {
+	mkdir -p bin/adir
+	printf 'true\n' >bin/noexec
+	chmod 644 bin/noexec
+	: >afile
+	local c
+	RUN_ENV=(PATH="$T/bin:/usr/bin:/bin")
+	for c in adir ./afile/x afile/ '' ' '; do
+		cli_error -- "$c" "$MARK"
+		no_leftover
+	done
+	# found on PATH but not executable: strace runs it anyway, and exec fails
+	cli_error -- noexec "$MARK"
+	assert_contains out.stderr.norm "TRACER: Can't stat 'noexec': No such file or directory"
+	# one with an execute bit, but not for this user: strace runs it anyway, and exec fails
+	RUN_ENV=(PATH="$T/bin:/usr/bin:/bin")
+	printf 'true\n' >bin/notmine
+	chmod 700 bin/notmine
+	chown 0:0 bin/notmine
+	run_both -u nobody -s 4096 -e trace=execve -- notmine "$MARK"
+	assert_equal 1 "$REF_STATUS" "strace exit status (bad test?)"
+	compare_all single
+	compare_messages
+	assert_contains out.stderr.norm "TRACER: exec: Permission denied"
+}
+
+
 @test "-p: when nothing could be attached, the -o '|CMD' command still reads to its end first" {
 	run_ref --stderr -o "|cat >/dev/null; sleep 0.2; echo done >$T/ref.piped" -p 4194303
 	run_out --stderr -o "|cat >/dev/null; sleep 0.2; echo done >$T/out.piped" -p 4194303
