@@ -159,3 +159,38 @@ refused_each() {
 	assert_equal done "$(cat ref.piped)" "strace's output command (bad test?)"
 	assert_equal done "$(cat out.piped 2>/dev/null)" "the output command had ended"
 }
+
+
+# ---------------------------------------------------------------------------
+# the trace output cannot be written
+
+# Output-write errors are not usage errors: tracing goes on and the status is the command's.
+# strace repeats the message at every line it could not write, estrace says it once.
+
+# write_error_said STATUS MESSAGE: both exited with STATUS and said MESSAGE (estrace once only).
+write_error_said() {
+	assert_equal "$1" "$REF_STATUS" "strace status (bad test?)"
+	compare_status
+	normalize text ref.stderr | sort -u >ref.msgs
+	normalize text out.stderr | sort -u >out.msgs
+	assert_same_text "write error messages" ref.msgs out.msgs
+	assert_contains out.msgs "$2"
+	if ! is_self_check; then
+		assert_equal 1 "$(grep -cF "${2#TRACER: }" out.stderr)" "times said"
+	fi
+}
+
+@test "-o /dev/full: the status is the command's, the write error is said (estrace: once)" {
+	run_both --stderr -o /dev/full -e trace=execve -- ./exitwith exit 3
+	write_error_said 3 "TRACER: /dev/full: No space left on device"
+}
+
+@test "-o '|CMD' whose command closes its input: Broken pipe, said; the command's status" {
+	# the traced command execs once the output command has closed its end
+	local wait='for i in $(seq 400); do [ -e ready ] && exec ./exitwith exit 4; sleep 0.05; done'
+	rm -f ready
+	run_ref --stderr -o "!exec 0<&-; : >$T/ready" -e trace=execve -- /bin/sh -c "$wait"
+	rm -f ready
+	run_out --stderr -o "!exec 0<&-; : >$T/ready" -e trace=execve -- /bin/sh -c "$wait"
+	write_error_said 4 "TRACER: !exec 0<&-; : >$T/ready: Broken pipe"
+}

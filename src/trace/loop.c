@@ -237,7 +237,7 @@ void tracer_init(void)
 void tracer_init_own(void)
 {
 	if (opt.output_pipe)   /* under -D too the output command is the tracer's child */
-		shared_out = out_open_pipe(opt.output_pipe, &pipe_pid);
+		shared_out = out_open_pipe(opt.output_pipe, opt.outfile, &pipe_pid);
 	else if (!shared_out)
 		shared_out = out_open_fd(2);
 	trace_out = opt.summary_only ? out_open_null() : shared_out;
