@@ -194,3 +194,15 @@ write_error_said() {
 	run_out --stderr -o "!exec 0<&-; : >$T/ready" -e trace=execve -- /bin/sh -c "$wait"
 	write_error_said 4 "TRACER: !exec 0<&-; : >$T/ready: Broken pipe"
 }
+
+@test "estrace: -e read=, write=, fault=, inject=, kvm=: not supported, said plainly" {
+	require_estrace
+	local q
+	for q in read r write w fault inject kvm secontext; do
+		rm -f "$MARK"
+		run_out --stderr -e "$q=1" -- /bin/sh -c 'touch "$0"' "$MARK"
+		assert_equal 1 "$OUT_STATUS" "status for $q="
+		assert_equal "estrace: -e $q= is not supported" "$(cat out.stderr)" "message for $q="
+		[[ ! -e $MARK ]] || fail_msg "the command ran"
+	done
+}
