@@ -103,6 +103,28 @@ refused_each() {
 	compare_all single
 }
 
+@test "options taking a keyword: unknown, negated, in a list" {
+	local o v
+	refused_each < <(for o in -X --const-print-style --strings-in-hex --decode-fds --decode-pids \
+		--absolute-timestamps --relative-timestamps --syscall-times -S --summary-sort-by \
+		-U --summary-columns -b --detach-on --daemonize; do
+		for v in '!' 'all,nosuch'; do
+			if [[ $o == --* ]]; then printf '%q\n' "$o=$v"; else printf '%q %q\n' "$o" "$v"; fi
+		done
+	done)
+}
+
+@test "-e: unknown qualifiers, empty and odd expressions" {
+	refused_each < <(for e in '' '=' '!' '!!' ',' 'foo=bar' 'trace' 'trace==execve' 'Trace=execve' \
+		'trace=execve=' ' execve' 'execve,,nosuch'; do printf -- '-e %q\n' "$e"; done)
+}
+
+@test "-e raw=, abbrev=, verbose= and their short names: bad syscall sets" {
+	local q s
+	refused_each < <(for q in raw x abbrev verbose v; do
+		for s in '' '!,' '%foo' '/[' 'none,execve' 99999; do printf -- '-e %q\n' "$q=$s"; done
+	done)
+}
 
 @test "-e signal=: bad sets, as strace: empty, alone-only all/none, signs, spaces, numbers over 255" {
 	local s
@@ -122,6 +144,44 @@ refused_each() {
 	done
 }
 
+@test "-o: a directory, a path under a file, an empty path, a directory in /proc" {
+	: >afile
+	mkdir adir
+	local o
+	refused_each <<-'EOF'
+		-o adir
+		-o afile/x
+		-o ''
+		-A -o /proc/self/fd/
+	EOF
+	assert_contains out.all.norm "TRACER: Can't fopen '/proc/self/fd/': Is a directory"
+}
+
+@test "-ff -o under a file: the tracee dies before its exec, as strace's does" {
+	: >afile
+	refused -ff -o afile/x
+	assert_contains out.stderr.norm "Can't fopen 'afile/x."
+}
+
+@test "commands that cannot run: a directory, no exec bit, bad ELF, bad #!, empty, a device" {
+	mkdir adir
+	printf 'touch "%s"\n' "$MARK" >noexec
+	chmod 644 noexec
+	printf '\177ELF not really' >badelf
+	printf '#!/nonexistent/interpreter\n' >badshebang
+	printf '#!\n' >emptyshebang
+	: >empty
+	chmod 755 badelf badshebang emptyshebang empty
+	local c
+	for c in ./adir ./noexec ./badelf ./badshebang ./emptyshebang ./empty /dev/null /proc/self; do
+		run_both -s 4096 -e trace=execve -- "$c" "$MARK"
+		assert_equal 1 "$REF_STATUS" "strace exit status for $c (bad test?)"
+		compare_all single
+		compare_messages
+		[[ ! -e $MARK ]] || fail_msg "$c ran"
+		no_leftover
+	done
+}
 
 @test "commands not found: a directory or a file without exec bit on PATH, a name under a file" {
 	mkdir -p bin/adir
@@ -149,6 +209,63 @@ refused_each() {
 	assert_contains out.stderr.norm "TRACER: exec: Permission denied"
 }
 
+# ---------------------------------------------------------------------------
+# -p
+
+# A zombie: attachme-like parent that never reaps its child.  Sets ZOMBIE (the pid).
+make_zombie() {
+	perl -e 'my $p = fork // die; exit 0 unless $p; open(my $f, ">", "zombie.tmp") or die;
+		print $f "$p\n"; close $f; rename "zombie.tmp", "zombie"; sleep 60' &
+	KEEP+=("$!")
+	local i
+	for ((i = 0; i < 400; i++)); do
+		if [[ -s zombie ]]; then
+			ZOMBIE=$(cat zombie)
+			[[ $(awk '/^State:/ { print $2 }' "/proc/$ZOMBIE/status" 2>/dev/null) == Z ]] && return 0
+		fi
+		sleep 0.05
+	done
+	fail_msg "no zombie"
+}
+
+# The pid of a kernel thread (PF_KTHREAD in /proc/PID/stat's flags), or nothing.
+kernel_thread() {
+	local f
+	for f in /proc/[0-9]*/stat; do
+		perl -e 'local $/; my $s = <STDIN>; $s =~ s/^.*\) //s; my @f = split / /, $s;
+			exit(($f[6] & 0x00200000) ? 0 : 1)' <"$f" 2>/dev/null || continue
+		f=${f#/proc/}
+		echo "${f%/stat}"
+		return 0
+	done
+}
+
+@test "-p: a zombie, a kernel thread, a pid over any pid_max: strace's attach errors, exit 1" {
+	make_zombie
+	cli_error -p "$ZOMBIE"
+	assert_contains out.stderr.norm "TRACER: attach: ptrace(PTRACE_SEIZE, $ZOMBIE): Operation not permitted"
+	local k
+	k=$(kernel_thread)
+	[[ -n $k ]] || skip "no kernel thread visible here (a pid namespace?)"
+	cli_error -p "$k"
+	cli_error -p "$k,$ZOMBIE"
+	cli_error -p 4194304
+	cli_error -p "4194303 $k $ZOMBIE"
+	cli_error -f -p "$k"
+}
+
+@test "-p: a parse error after a good pid: the process is never attached, nor stopped" {
+	sleep 60 &
+	KEEP+=("$!")
+	local good=$! o
+	for o in "-p $good -p x" "-p $good -e trace=nosuch" "-p $good -s x" "-p $good -o $T" \
+		"-p $good,1x"; do
+		# shellcheck disable=SC2086
+		cli_error $o
+		grep -q '^TracerPid:[[:space:]]*0$' "/proc/$good/status" || fail_msg "$o: traced"
+		grep -Eq '^State:[[:space:]]*S' "/proc/$good/status" || fail_msg "$o: $(grep State "/proc/$good/status")"
+	done
+}
 
 @test "-p: when nothing could be attached, the -o '|CMD' command still reads to its end first" {
 	run_ref --stderr -o "|cat >/dev/null; sleep 0.2; echo done >$T/ref.piped" -p 4194303
@@ -160,6 +277,13 @@ refused_each() {
 	assert_equal done "$(cat out.piped 2>/dev/null)" "the output command had ended"
 }
 
+@test "estrace: -p with its own pid: refused (strace's message is a joke, estrace's says why)" {
+	require_estrace
+	local st=0
+	(exec -a estrace "$ESTRACE" -p "$BASHPID") 2>err || st=$?
+	assert_equal 1 "$st" "exit status"
+	[[ $(cat err) =~ ^estrace:\ cannot\ trace\ itself\ \(-p\ [0-9]+\)$ ]] || fail_msg "message: $(cat err)"
+}
 
 # ---------------------------------------------------------------------------
 # the trace output cannot be written
