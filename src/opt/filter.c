@@ -20,7 +20,8 @@ unsigned char filter_raw[SC_COUNT + 1];
 unsigned char filter_abbrev[SC_COUNT + 1];
 unsigned char filter_verbose[SC_COUNT + 1];
 static bool trace_set, abbrev_set, verbose_set;
-static unsigned char filter_signal[65];
+#define SIGNAL_SET_SIZE 256
+static unsigned char filter_signal[SIGNAL_SET_SIZE];
 static bool signal_set;
 static unsigned status_set = ~0u;
 static int quiet_count;       /* -q */
@@ -159,13 +160,15 @@ static void parse_verbose(const char *spec)
 	verbose_set = true;
 }
 
-/* A signal by name (with or without "SIG", any case) or number; 0 when unknown. */
+/* A signal by name (with or without "SIG", any case) or a number up to 255 (strace keeps a bit
+ * for each, named or not); -1 when it is neither. */
 static int signal_parse(const char *s)
 {
-	char *end;
-	long n = strtol(s, &end, 10);
-	if (*s && !*end)
-		return n >= 0 && n <= 64 ? (int)n : 0;
+	if (*s && s[strspn(s, "0123456789")] == '\0') {
+		errno = 0;
+		long n = strtol(s, NULL, 10);
+		return errno || n >= SIGNAL_SET_SIZE ? -1 : (int)n;
+	}
 	if (strncasecmp(s, "SIG", 3) == 0)
 		s += 3;
 	for (int sig = 1; sig <= 64; sig++) {
@@ -173,29 +176,34 @@ static int signal_parse(const char *s)
 		if (name && strcasecmp(s, name + 3) == 0)
 			return sig;
 	}
-	return 0;
+	return -1;
 }
 
-static void parse_signal(const char *set)
+/* As strace 6.1 takes a signal set: each leading '!' toggles the negation; "all" and "none" only
+ * alone; empty items are skipped, but a set of none at all is an error. */
+static void parse_signal(const char *spec)
 {
-	bool negate = set[0] == '!';
-	set += negate;
+	const char *whole = spec;
+	bool negate = false;
+	for (; *spec == '!'; spec++)
+		negate = !negate;
 	memset(filter_signal, 0, sizeof(filter_signal));
-	char *copy = xstrdup(set);
-	char *save = NULL;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		if (strcmp(tok, "all") == 0) {
-			memset(filter_signal, 1, sizeof(filter_signal));
-			continue;
+	if (strcmp(spec, "all") == 0)
+		memset(filter_signal, 1, sizeof(filter_signal));
+	else if (strcmp(spec, "none") != 0) {
+		char *copy = xstrdup(spec), *save = NULL;
+		bool any = false;
+		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			int sig = signal_parse(tok);
+			if (sig < 0)
+				die("invalid signal '%s'", tok);
+			filter_signal[sig] = 1;
+			any = true;
 		}
-		if (strcmp(tok, "none") == 0)
-			continue;
-		int sig = signal_parse(tok);
-		if (!sig)
-			die("invalid signal '%s'", tok);
-		filter_signal[sig] = 1;
+		free(copy);
+		if (!any)
+			die("invalid signal '%s'", whole);
 	}
-	free(copy);
 	if (negate)
 		for (size_t i = 0; i < sizeof(filter_signal); i++)
 			filter_signal[i] = !filter_signal[i];
@@ -281,8 +289,15 @@ static const struct {
 	{ "decode-pids=", present_decode_pids }, { "decode-pid=", present_decode_pids },
 };
 
+/* strace qualifiers estrace does not implement: said plainly, rather than "invalid system call" */
+static const char *const unsupported[] = { "read=", "r=", "write=", "w=", "fault=", "inject=",
+					   "kvm=", "secontext=" };
+
 void filter_parse(const char *expr)
 {
+	for (size_t i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
+		if (strncmp(expr, unsupported[i], strlen(unsupported[i])) == 0)
+			die("-e %s is not supported", unsupported[i]);
 	for (size_t i = 0; i < sizeof(qualifiers) / sizeof(qualifiers[0]); i++) {
 		size_t n = strlen(qualifiers[i].prefix);
 		if (strncmp(expr, qualifiers[i].prefix, n) == 0) {

@@ -51,32 +51,39 @@ void usage_error(const char *fmt, ...)
 	die_usage(fmt, ap);
 }
 
-/* A whole number in [min, max], or a usage error naming the option ("-s", "--columns"). */
-static long number_arg(const char *arg, const char *option, long min, long max)
+/* The option being handled as it was spelled, "-s" or "--string-limit": strace's messages name
+ * the form given. */
+static char given[64];
+
+/* A whole number in [min, max], or a usage error naming the option as given. */
+static long number_arg(const char *arg, long min, long max)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(arg, &end, 10);
 	if (!*arg || *end || errno || n < min || n > max)
-		usage_error("invalid %s argument: '%s'", option, arg);
+		usage_error("invalid %s argument: '%s'", given, arg);
 	return n;
 }
+
+/* strace's largest -s: 2^30 - 1 */
+#define STRLEN_MAX ((1L << 30) - 1)
 
 static void on_follow(const char *arg) { opt.follow++; }
 static void on_follow_sep(const char *arg) { opt.follow = 2; }
 static void on_output(const char *arg) { opt.outfile = arg; }
 static void on_strlen(const char *arg)
 {
-	opt.max_strlen = number_arg(arg, "-s", 0, INT_MAX);
+	opt.max_strlen = number_arg(arg, 0, STRLEN_MAX);
 	opt.strlen_given = true;
 }
-static void on_column(const char *arg) { opt.column = number_arg(arg, "-a", 0, INT_MAX); }
+static void on_column(const char *arg) { opt.column = number_arg(arg, 0, INT_MAX); }
 static void on_verbose(const char *arg) { filter_parse("abbrev=none"); }
 static void on_quiet(const char *arg) { quiet_count_add(); }
 static void on_successful_only(const char *arg) { status_only("successful"); }
 static void on_failed_only(const char *arg) { status_only("failed"); }
 static void on_expr(const char *arg) { filter_parse(arg); }
-static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, "-I", 1, 4); }
+static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 1, 4); }
 static void on_hex(const char *arg) { present_x(); }
 static void on_hex_long(const char *arg) { present_strings_in_hex(arg); }
 static void on_timestamps(const char *arg) { present_t(); }
@@ -206,7 +213,7 @@ static void on_stack_trace(const char *arg)
 }
 static void on_frame_limit(const char *arg)
 {
-	opt.stack_frame_limit = (unsigned)number_arg(arg, "--stack-trace-frame-limit", 1, INT_MAX);
+	opt.stack_frame_limit = (unsigned)number_arg(arg, 1, INT_MAX);
 }
 static void on_help(const char *arg);
 static void on_version(const char *arg);
@@ -510,6 +517,10 @@ void options_parse(int argc, char **argv)
 					    find_def(optopt)->longopt);
 			unknown_long_option(argv[optind - 1]);
 		}
+		if (c >= 256)
+			snprintf(given, sizeof(given), "--%s", d->longopt);
+		else
+			snprintf(given, sizeof(given), "-%c", c);
 		d->handle(optarg);
 	}
 	if (optind >= argc && !opt.nattach)

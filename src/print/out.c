@@ -37,24 +37,35 @@ struct out *out_open_file(const char *path, bool append)
 	int fd = open(path, flags, 0666);
 	if (fd < 0)
 		die("Can't fopen '%s': %s", path, strerror(errno));
-	return out_open_fd(fd);
+	struct out *o = out_open_fd(fd);
+	o->name = xstrdup(path);
+	return o;
 }
 
+/* A closed pipe (EPIPE) or a full disk: the output is lost but tracing goes on. Said once, where
+ * strace says it again at every line. */
 static void out_flush(struct out *o)
 {
 	size_t done = 0;
+	int err = 0;
 	while (o->fd >= 0 && done < o->pending.len) {
 		ssize_t n = write(o->fd, o->pending.data + done, o->pending.len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			break;   /* a closed pipe (EPIPE) or full disk: drop the output, keep tracing */
+		if (n <= 0) {
+			err = n < 0 ? errno : EIO;
+			break;
+		}
 		done += n;
 	}
-	buf_reset(&o->pending);
+	buf_reset(&o->pending);   /* before the message, which flushes every out */
+	if (err && o->name && !o->write_failed) {
+		o->write_failed = true;
+		warnmsg("%s: %s", o->name, strerror(err));
+	}
 }
 
-struct out *out_open_pipe(const char *command, pid_t *pid)
+struct out *out_open_pipe(const char *command, const char *name, pid_t *pid)
 {
 	int fds[2];
 	if (pipe2(fds, O_CLOEXEC) < 0)
@@ -68,7 +79,9 @@ struct out *out_open_pipe(const char *command, pid_t *pid)
 		_exit(127);
 	}
 	close(fds[0]);
-	return out_open_fd(fds[1]);
+	struct out *o = out_open_fd(fds[1]);
+	o->name = xstrdup(name);
+	return o;
 }
 
 void out_close(struct out *o)
@@ -83,6 +96,7 @@ void out_close(struct out *o)
 	if (o->fd > 2)
 		close(o->fd);
 	buf_free(&o->pending);
+	free(o->name);
 	free(o);
 }
 

@@ -23,6 +23,8 @@ struct out {
 	size_t col;                  /* bytes since the last newline, for alignment */
 	const struct tracee *owner;  /* who has an unterminated line here, or NULL */
 	struct out *next;            /* registry of all outs, for out_flush_all */
+	char *name;                  /* as the user gave it, for a failed write; NULL: not told */
+	bool write_failed;           /* said so already */
 };
 
 struct out *out_open_fd(int fd);
@@ -30,8 +32,9 @@ struct out *out_open_fd(int fd);
 struct out *out_open_null(void);
 /* Open (truncate, or append) a file for trace output; dies with a clear message on error. */
 struct out *out_open_file(const char *path, bool append);
-/* A shell command reading the trace on its standard input (-o '|CMD'); *pid is its pid. */
-struct out *out_open_pipe(const char *command, pid_t *pid);
+/* A shell command reading the trace on its standard input (-o '|CMD', the name); *pid is its
+ * pid. */
+struct out *out_open_pipe(const char *command, const char *name, pid_t *pid);
 void out_close(struct out *o);
 void out_flush_all(void);
 

@@ -81,7 +81,7 @@ void tracer_attach_pids(const int *pids, size_t n)
 	for (size_t i = 0; i < n; i++)
 		ok += attach_one(pids[i]);
 	if (!ok && !opt.cmd)
-		exit(1);   /* nothing to trace; each failure was reported */
+		tracer_fail();   /* nothing to trace; each failure was reported */
 }
 
 /* ---- detach ---- */

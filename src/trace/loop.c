@@ -187,15 +187,29 @@ void tracer_run(void)
 	}
 }
 
-void tracer_exit(void)
+/* Let the output command of -o '|CMD' read everything and finish: it is estrace's child, and is
+ * not left behind. */
+static void close_output(void)
 {
-	stats_report(shared_out);
 	out_flush_all();
-	if (pipe_pid > 0) {   /* let the output command read everything and finish */
+	if (pipe_pid > 0) {
 		out_close(shared_out);
 		while (waitpid(pipe_pid, NULL, 0) < 0 && errno == EINTR)
 			;
+		pipe_pid = -1;
 	}
+}
+
+void tracer_fail(void)
+{
+	close_output();
+	exit(1);
+}
+
+void tracer_exit(void)
+{
+	stats_report(shared_out);
+	close_output();
 	int st = command_status;
 	if (st != -1 && WIFSIGNALED(st)) {
 		int sig = WTERMSIG(st);
@@ -223,7 +237,7 @@ void tracer_init(void)
 void tracer_init_own(void)
 {
 	if (opt.output_pipe)   /* under -D too the output command is the tracer's child */
-		shared_out = out_open_pipe(opt.output_pipe, &pipe_pid);
+		shared_out = out_open_pipe(opt.output_pipe, opt.outfile, &pipe_pid);
 	else if (!shared_out)
 		shared_out = out_open_fd(2);
 	trace_out = opt.summary_only ? out_open_null() : shared_out;

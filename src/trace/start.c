@@ -32,7 +32,8 @@ struct launch {
 };
 
 /* The path to exec: as given when it has a '/', else the first PATH entry holding a regular
- * executable file (or the first existing one, so exec reports the error). */
+ * file we may execute, or else the first with any execute bit, so that exec reports why not.
+ * A file with no execute bit at all is passed over, as strace does. */
 static char *find_command(const char *name)
 {
 	struct stat st;
@@ -60,7 +61,7 @@ static char *find_command(const char *name)
 				free(fallback);
 				return cand.data;
 			}
-			if (!fallback)
+			if (!fallback && (st.st_mode & 0111))
 				fallback = xstrdup(cand.data);
 		}
 		buf_free(&cand);

@@ -24,6 +24,8 @@ void tracer_attach_pids(const int *pids, size_t n);
 void tracer_detach_all(void);
 /* Trace until no tracee is left. */
 void tracer_run(void);
+/* Exit 1 when nothing could be traced, once the output command has read what was written. */
+void tracer_fail(void) __attribute__((noreturn));
 /* Exit with the command's status, or re-raise the signal that killed it. */
 void tracer_exit(void) __attribute__((noreturn));
 
