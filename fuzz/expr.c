@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void check_finished(void)
 {
 	fuzz_check(trace_wanted(SC_COUNT));
-	fuzz_check(!signal_wanted(0) && !signal_wanted(65) && !signal_wanted(-1));
+	fuzz_check(!signal_wanted(0) && !signal_wanted(256) && !signal_wanted(-1));
 	unsigned all = STATUS_SUCCESSFUL | STATUS_FAILED | STATUS_UNFINISHED | STATUS_UNAVAILABLE |
 		       STATUS_DETACHED;
 	bool every = true;
