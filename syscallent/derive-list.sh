@@ -110,7 +110,7 @@ BEGIN {
 		sub(/:.*/, "", cl[i])
 	ndec = split("execve execveat clone clone3 fork vfork exit exit_group " \
 		"wait4 waitid waitpid kill tkill tgkill rt_sigqueueinfo " \
-		"rt_tgsigqueueinfo pidfd_send_signal", d, " ")
+		"rt_tgsigqueueinfo pidfd_send_signal restart_syscall", d, " ")
 	for (i = 1; i <= ndec; i++)
 		decoder[d[i]] = d[i]
 	for (abi = 64; abi >= 32; abi -= 32) {

@@ -252,3 +252,22 @@ target_exits() {
 		fi
 	done
 }
+
+# Attaching interrupts a sleeping call, which the kernel goes on with as restart_syscall: strace
+# names it "read" (the call numbered 0) whatever it was, as it has not seen it; so does estrace.
+@test "a sleep interrupted by the attach resumes as restart_syscall(<... resuming interrupted read ...>)" {
+	sleep 60 &
+	tgt_PID=$!
+	TARGETS+=("$tgt_PID")
+	wait_until "sleep blocked in clock_nanosleep" in_syscall "$tgt_PID" 230
+	for who in ref out; do
+		start_tracer "$who" -e trace=clock_nanosleep,restart_syscall -o "$who" -p "$tgt_PID"
+		wait_until "$who: the restart line" grep -q restart_syscall "$who"
+		kill -INT "$TRACER_PID"
+		finish_tracer "$who"
+		untraced "$tgt_PID" || fail_msg "still traced after $who left"
+	done
+	compare_status
+	compare_trace single
+	assert_contains out.norm 'restart_syscall(<... resuming interrupted read ...> <detached ...>'
+}

@@ -77,6 +77,15 @@ mask() {
 	compare_all single
 }
 
+@test "-e raw=: a call the kernel would restart is a plain error with libc's text" {
+	run_both -f -e trace=pause,wait4 -e raw=pause -e signal=none -- ./signals kill 10 handled
+	compare_all multi
+	assert_contains out.norm 'pause() = -1 ERESTARTNOHAND (Unknown error 514)'
+	run_both -f -e trace=pause -e signal=none -- ./signals kill 10 handled
+	compare_all multi
+	assert_contains out.norm 'pause() = ? ERESTARTNOHAND (To be restarted if no handler)'
+}
+
 @test "-e verbose=none: argv, statuses, siginfo and clone3's struct as addresses" {
 	run_both -e verbose=none -f -e trace=%process -- ./procs waitid 2
 	compare_all multi

@@ -95,6 +95,30 @@ CHAIN="execve chain_c chain_b chain_a main "
 	assert_contains frames.out " > "
 }
 
+# line_kinds FILE: one word per line (call, exited, frames for a run of frame lines), in order.
+line_kinds() {
+	perl -ne '
+		$k = /^ > / ? "frames" : /\+\+\+ exited/ ? "exited" : "call";
+		print "$k\n" unless $k eq "frames" && $last eq "frames";
+		$last = $k;
+	' "$1"
+}
+
+@test "-k: the frames of exit_group and of a thread's exit follow its +++ exited line" {
+	run_both -k -e trace=exit_group -- ./exitwith exit 0
+	compare_status
+	line_kinds ref >kinds.ref
+	line_kinds out >kinds.out
+	assert_equal "call exited frames " "$(tr '\n' ' ' <kinds.ref)" "strace's order (bad test?)"
+	assert_same_text "order of lines" kinds.ref kinds.out
+	run_both -k -f -e trace=exit -- ./threads join
+	compare_status
+	line_kinds out >kinds.out
+	line_kinds ref >kinds.ref
+	assert_same_text "order of lines" kinds.ref kinds.out
+	assert_contains kinds.out frames
+}
+
 @test "-k: a signal line is followed by the stack where the signal caught the thread" {
 	run_both -k -e trace=none -- ./exitwith segv
 	compare_status

@@ -34,3 +34,16 @@ child resumed: yes" "$(cat out.stdout)" "helper's observations"
 	run_both --stderr -f -e trace=%process -- ./stopcont
 	compare_all stderr
 }
+
+@test "a nanosleep stopped and continued goes on as restart_syscall, named after it (-f)" {
+	run_both -f -e trace=clock_nanosleep,restart_syscall -e raw=clock_nanosleep -e signal=none -- ./procs sleep-stop
+	compare_all multi
+	assert_contains out.norm 'restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0'
+	# the call it resumes is known only when it was printed
+	run_both -f -e trace=restart_syscall -e signal=none -- ./procs sleep-stop
+	compare_all multi
+	assert_contains out.norm 'restart_syscall(<... resuming interrupted system call ...>) = 0'
+	run_both -f -e trace=restart_syscall -e raw=all -e signal=none -- ./procs sleep-stop
+	compare_all multi
+	assert_contains out.norm 'restart_syscall() = 0'
+}

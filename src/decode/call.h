@@ -42,6 +42,7 @@ struct cfd {
 
 struct call {
 	enum sc_id id;        /* SC_COUNT: a number no table knows */
+	enum sc_id prev_id;   /* the thread's previous printed call (restart_syscall), or SC_COUNT */
 	enum abi abi;
 	uint64_t nr;
 	uint64_t args[6];

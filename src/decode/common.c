@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mem/umem.h"
 #include "opt/filter.h"
@@ -223,9 +224,12 @@ int render_error(const struct call *c, struct buf *b)
 		return 0;
 	int err = (int)-r;
 	const char *name = errno_name(err);
-	/* restarted by the kernel, never seen by the program: "?" as strace prints them */
+	/* restarted by the kernel, never seen by the program: "?" as strace prints them, except
+	 * under -e raw=, where they are plain errors with libc's text ("Unknown error 512") */
 	bool restart = err == 512 || err == 513 || err == 514 || err == 516;
-	if (name)
+	if (name && restart && raw_wanted(c->id))
+		buf_printf(b, "-1 %s (%s)", name, strerror(err));
+	else if (name)
 		buf_printf(b, "%s %s (%s)", restart ? "?" : "-1", name, errno_text(err));
 	else
 		buf_printf(b, "-1 (errno %d)", err);

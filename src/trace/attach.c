@@ -24,7 +24,9 @@ static int seize(pid_t tid)
 		ptrace(PTRACE_DETACH, tid, 0, 0);   /* after a failed INTERRUPT; harmless otherwise */
 		return -err;
 	}
-	tracer_attach(tid);
+	/* strace names the call numbered 0 (read) as the one an attached thread's first
+	 * restart_syscall resumes, whatever it was: so does estrace */
+	tracer_attach(tid)->prev_id = sysent_id(ABI_X86_64, 0);
 	return 0;
 }
 

@@ -74,6 +74,8 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 	t->in_syscall = t->traced_call || !seccomp_active || t->startup;
 	if (!t->traced_call)
 		return;
+	c->prev_id = t->prev_id;
+	t->prev_id = c->id;
 	const struct decoder *d = decoder_of(c);
 	if (d->capture_entry)
 		d->capture_entry(c, t->pid);
@@ -417,24 +419,25 @@ static void render_group_stop(struct event *ev)
 }
 
 /* A syscall cut short by the death of its thread ends "= ?". */
-static void render_cut_short(struct tracee *t)
+/* Returns whether the "= ?" line was printed; its -k frames are the caller's to print. */
+static bool render_cut_short(struct tracee *t)
 {
 	if (!t->in_syscall || !t->traced_call)
-		return;
+		return false;
 	t->in_syscall = false;
 	if (!held_entry_shown(t, STATUS_UNFINISHED) || !t->entry_printed)
-		return;
+		return false;
 	line_resume(t, call_name(&t->call));
 	out_add(t->out, ")", 1);
 	line_ret(t, "?");
-	render_stack(t, &t->call.frames);
+	return true;
 }
 
 static void render_death(struct event *ev)
 {
 	struct tracee *t = ev->t;
 	int st = ev->status;
-	render_cut_short(t);
+	bool cut_short = render_cut_short(t);
 	buf_reset(&scratch);
 	if (WIFEXITED(st) && !(opt.quiet_set & QUIET_EXIT)) {
 		buf_printf(&scratch, "+++ exited with %d +++", WEXITSTATUS(st));
@@ -445,6 +448,8 @@ static void render_death(struct event *ev)
 		buf_adds(&scratch, WCOREDUMP(st) ? " (core dumped) +++" : " +++");
 		line_full(t, scratch.data);
 	}
+	if (cut_short)   /* strace shows the frames of exit and exit_group after "+++ exited" */
+		render_stack(t, &t->call.frames);
 	if (t->pid == command_pid)
 		command_status = st;
 	tracer_forget(t);
@@ -458,16 +463,13 @@ static void render_exec_switch(struct event *ev)
 	struct tracee *old = tracee_find(ev->other);
 	if (!old)
 		return;
-	render_cut_short(leader);   /* the leader's own call in flight ends "= ?" */
+	if (render_cut_short(leader))   /* the leader's own call in flight ends "= ?" */
+		render_stack(leader, &leader->call.frames);
 	if (old->out->owner == old) {
 		out_printf(old->out, " <pid changed to %d ...>", leader->pid);
 		line_end(old);
 	}
-	if (!(opt.quiet_set & QUIET_THREAD_EXECVE)) {
-		buf_reset(&scratch);
-		buf_printf(&scratch, "+++ superseded by execve in pid %d +++", old->pid);
-		line_full(leader, scratch.data);
-	}
+	pid_t old_pid = old->pid;
 	struct call tmp = leader->call;
 	leader->call = old->call;
 	old->call = tmp;
@@ -479,6 +481,12 @@ static void render_exec_switch(struct event *ev)
 	if (old->pid == command_pid)
 		command_pid = leader->pid;
 	tracer_forget(old);
+	/* after the forget: the "[pid N]" prefix counts the tracees left, as strace's does */
+	if (!(opt.quiet_set & QUIET_THREAD_EXECVE)) {
+		buf_reset(&scratch);
+		buf_printf(&scratch, "+++ superseded by execve in pid %d +++", old_pid);
+		line_full(leader, scratch.data);
+	}
 	if (ends_at_event(leader)) {   /* the execve succeeded; its exit stop is not waited for */
 		call_returned(leader, 0, ev);
 		if (leader->traced_call)

@@ -48,6 +48,7 @@ struct tracee *tracee_add(pid_t pid)
 		resize(nbuckets ? nbuckets * 2 : 64);
 	struct tracee *t = xcalloc(1, sizeof(*t));
 	t->pid = pid;
+	t->prev_id = SC_COUNT;
 	buf_init(&t->call.mem);
 	size_t s = slot(pid, nbuckets);
 	t->hash_next = buckets[s];

@@ -31,6 +31,8 @@ struct tracee {
 	bool entry_printed;       /* its entry part has been written */
 	bool entry_many;          /* status filter: more than one tracee was alive at its entry */
 	enum abi abi;
+	enum sc_id prev_id;       /* its previous printed call, which restart_syscall resumes;
+	                           * SC_COUNT: none yet */
 
 	struct call call;         /* the syscall in flight */
 

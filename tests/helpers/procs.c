@@ -10,6 +10,7 @@
 #include <spawn.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <ucontext.h>
 
 extern char **environ;
 
@@ -27,6 +28,44 @@ block_sigchld(void)
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+/* Mode "restart": a fork aborted with ERESTARTNOINTR because a signal came
+ * in while the parent sat in the tracer's stop at clone entry.  A sender
+ * child signals the parent while it is stopped there; the handler sees a
+ * restart as the kernel leaves it: the interrupted context is about to
+ * run the same clone syscall instruction again. */
+static volatile sig_atomic_t restarts;
+
+static void
+count_restart(int sig, siginfo_t *si, void *uc)
+{
+	const greg_t *r = ((ucontext_t *)uc)->uc_mcontext.gregs;
+	const unsigned char *ip = (const unsigned char *)r[REG_RIP];
+	(void)sig;
+	(void)si;
+	if (r[REG_RAX] == SYS_clone && ip[0] == 0x0f && ip[1] == 0x05)
+		restarts++;
+}
+
+/* One signal per fork() call: after a signal the sender waits until the
+ * parent is seen in another syscall (wait4), so that a second signal can
+ * never be taken at the same restart point. */
+static void
+signal_at_clone_entry(pid_t parent)
+{
+	bool armed = true;
+	for (;;) {
+		if (getppid() != parent)
+			_exit(0);
+		long nr = task_syscall(parent, 0);
+		if (nr >= 0 && nr != SYS_clone)
+			armed = true;
+		else if (armed && nr == SYS_clone && task_state(parent, 0) == 't') {
+			kill(parent, SIGUSR1);
+			armed = false;
+		}
+	}
 }
 
 static int
@@ -134,6 +173,46 @@ main(int argc, char **argv)
 		wait4(-1, &st, WNOHANG, NULL);
 		waitid(P_ALL, 0, &si, WEXITED);
 		waitid(P_PID, 1, &si, WEXITED | WNOHANG);
+	} else if (!strcmp(mode, "sleep-stop")) {
+		/* a child's nanosleep stopped and continued goes on as restart_syscall; the
+		 * parent polls without sleeping, so that it makes no clock_nanosleep of its own */
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (!pid) {
+			struct timespec ts = { 0, 300 * 1000000L };
+			nanosleep(&ts, NULL);
+			_exit(0);
+		}
+		while (task_state(pid, 0) != 'S' || task_syscall(pid, 0) != SYS_clock_nanosleep)
+			sched_yield();
+		kill(pid, SIGSTOP);
+		while (!strchr("Tt", task_state(pid, 0)))
+			sched_yield();
+		kill(pid, SIGCONT);
+		reap(pid);
+	} else if (!strcmp(mode, "restart")) {
+		/* fork until CODE forks were restarted (at most 20000 forks) */
+		struct sigaction sa = { .sa_sigaction = count_restart, .sa_flags = SA_SIGINFO | SA_RESTART };
+		pid_t parent = getpid(), sender = fork();
+		if (sender < 0)
+			die("fork");
+		if (!sender)
+			signal_at_clone_entry(parent);
+		sigaction(SIGUSR1, &sa, NULL);
+		int forks = 0;
+		while (restarts < code && forks++ < 20000) {
+			pid = fork();
+			if (pid < 0)
+				die("fork");
+			if (!pid)
+				_exit(0);
+			reap(pid);
+		}
+		kill(sender, SIGKILL);
+		reap(sender);
+		printf("restarts %d\n", (int)restarts);
+		return restarts >= code ? 0 : 1;
 	} else {
 		fprintf(stderr, "procs: unknown mode '%s'\n", mode);
 		return 2;
