@@ -1,6 +1,4 @@
 #!/usr/bin/env bats
-# WORK IN PROGRESS, not in BATS_TESTS: under load a run hung (see the branch report). Run by hand:
-#   make check TESTS=tests/tracer-death.bats
 # The tracer's own death: SIGTERM, SIGINT, SIGHUP and SIGKILL sent to the tracer while it traces a
 # busy tree (tests/helpers/busytree: processes blocked in syscalls, spinning, making syscalls, with
 # threads). Both tracers get the same signal in the same situation: they must end promptly with the
@@ -12,6 +10,9 @@ load common
 # Traced: the calls the tree blocks in, and those of its proof (fork, execve, wait4).
 TREE_TRACE=(-e trace=%process,read,pause,nanosleep,getppid)
 
+# The outer guard: every wait below is bounded, this ends the test if one of them is not.
+: "${BATS_TEST_TIMEOUT:=120}"
+
 setup() {
 	common_setup
 	TRACER_PID=
@@ -20,44 +21,71 @@ setup() {
 
 teardown() {
 	[[ -n $TRACER_PID ]] && kill -9 "$TRACER_PID" 2>/dev/null
+	[[ -z $TREE_PGID && -s busytree.pids ]] && read -r TREE_PGID _ <busytree.pids
 	[[ -n $TREE_PGID ]] && kill -9 -- "-$TREE_PGID" 2>/dev/null
-	[[ -n $ALONE_PGID ]] && kill -9 -- "-$ALONE_PGID" 2>/dev/null
 	return 0
 }
 
-# wait_until DESCRIPTION CMD...: poll CMD until it succeeds (20 s at most).
+# wait_until DESCRIPTION CMD...: poll CMD until it succeeds, 30 s at most: a bound in time, not
+# in tries (on a loaded machine each try is slow).
 wait_until() {
-	local what=$1 i
+	local what=$1 end=$((SECONDS + 30))
 	shift
-	for ((i = 0; i < 400; i++)); do
-		"$@" && return 0
+	WHY=
+	until "$@"; do
+		((SECONDS <= end)) || fail_msg "timed out waiting for: $what${WHY:+ ($WHY)}" || return 1
 		sleep 0.05
 	done
-	fail_msg "timed out waiting for: $what"
 }
 
-# field PID/TASK NAME: a field of /proc/PID/status (empty when gone).
+# field PID/TASK NAME: a field of /proc/PID/status in REPLY (empty when gone). No fork: the
+# polls below run it often, on a machine the tree keeps busy.
 field() {
-	sed -n "s/^$2:[[:space:]]*//p" "/proc/$1/status" 2>/dev/null
+	local lines line
+	REPLY=
+	{ mapfile -t lines <"/proc/$1/status"; } 2>/dev/null || return 0
+	for line in "${lines[@]}"; do
+		if [[ $line == "$2:"* ]]; then
+			REPLY=${line#"$2:"}
+			REPLY=${REPLY#"${REPLY%%[![:space:]]*}"}
+			return 0
+		fi
+	done
 }
 
-tree_pids() { cut -d' ' -f1 busytree.pids; }
-tree_pid() { awk -v n="$1" '$2 == n { print $1 }' busytree.pids; }
+# The tree's processes, from busytree.pids: TREE_PIDS (all), TREE[NAME] (one); false until all
+# 8 are listed.
+declare -gA TREE   # -g: bats loads this file inside a function
+read_tree() {
+	local lines line
+	{ mapfile -t lines <busytree.pids; } 2>/dev/null || return 1
+	((${#lines[@]} == 8)) || return 1
+	TREE_PIDS=()
+	for line in "${lines[@]}"; do
+		TREE[${line#* }]=${line%% *}
+		TREE_PIDS+=("${line%% *}")
+	done
+}
 
 # settled: all 8 processes started, those that block are asleep, each traced one is traced.
+# WHY says what is not, for the message of a wait that times out.
 settled() {
-	[[ -f busytree.pids && $(wc -l <busytree.pids) -eq 8 ]] || return 1
-	local n
+	WHY="not all 8 processes listed in busytree.pids"
+	read_tree || return 1
+	local n pid traced=()
 	for n in root blocker sleeper threads parent grandchild; do
-		[[ $(field "$(tree_pid $n)" State) == S* ]] || return 1
+		field "${TREE[$n]}" State
+		WHY="$n (${TREE[$n]}) not asleep: '$REPLY'"
+		[[ $REPLY == S* ]] || return 1
 	done
-	local pid traced=
 	case $TRACED in
-	root) traced=$(tree_pid root) ;;
-	all) traced=$(tree_pids) ;;
+	root) traced=("${TREE[root]}") ;;
+	all) traced=("${TREE_PIDS[@]}") ;;
 	esac
-	for pid in $traced; do
-		[[ $(field "$pid" TracerPid) != 0 ]] || return 1
+	for pid in "${traced[@]}"; do
+		field "$pid" TracerPid
+		WHY="$pid not traced: '$REPLY'"
+		[[ -n $REPLY && $REPLY != 0 ]] || return 1
 	done
 }
 
@@ -69,8 +97,13 @@ tracer_for() {
 	fi
 }
 
+# tree_started: busytree.pids names the root, whose pid is the tree's process group.
+tree_started() {
+	[[ -s busytree.pids ]] && read -r TREE_PGID _ <busytree.pids && [[ -n $TREE_PGID ]]
+}
+
 # start_traced NAME OPTS...: the tree under tracer NAME with OPTS, in the background; returns once
-# it has settled. --traced-all: wait until every process of the tree is traced (-f).
+# it has settled (with -f: once every process of it is traced).
 start_traced() {
 	local name=$1
 	shift
@@ -80,9 +113,7 @@ start_traced() {
 	tracer_for "$name"
 	(close_extra_fds; exec -a "$ARGV0" "$TRACER" "$@" ./busytree </dev/null >"$name.stdout" 2>"$name.stderr") &
 	TRACER_PID=$!
-	wait_until "busytree.pids" test -s busytree.pids
-	TREE_PGID=$(head -n1 busytree.pids | cut -d' ' -f1)
-	TREE_PGID=$(ps -o pgid= -p "$TREE_PGID" | tr -d ' ')
+	wait_until "the tree starts" tree_started || return 1
 	wait_until "the tree settles" settled
 }
 
@@ -93,62 +124,77 @@ start_attached() {
 	rm -f busytree.pids alive.* dead.*
 	(close_extra_fds; exec ./busytree </dev/null >/dev/null 2>&1) &
 	TRACED=none
-	wait_until "the tree starts" test -s busytree.pids
-	wait_until "the tree settles" settled
-	TREE_PGID=$(tree_pid root)
+	wait_until "the tree starts" tree_started || return 1
+	wait_until "the tree settles" settled || return 1
 	TRACED=all
 	tracer_for "$name"
 	local p=() pid
-	for pid in $(tree_pids); do p+=(-p "$pid"); done
+	for pid in "${TREE_PIDS[@]}"; do p+=(-p "$pid"); done
 	(close_extra_fds; exec -a "$ARGV0" "$TRACER" "$@" "${p[@]}" </dev/null >"$name.stdout" 2>"$name.stderr") &
 	TRACER_PID=$!
-	wait_until "attached" settled
+	wait_until "the tracer attaches" settled
 }
 
-gone_or_zombie() { [[ ! -e /proc/$1/status || $(field "$1" State) == Z* ]]; }
+gone_or_zombie() {
+	field "$1" State
+	[[ -z $REPLY || $REPLY == Z* ]]
+}
 
 # end_tracer NAME SIG: send SIG to the tracer, wait (bounded) for its end; NAME_STATUS.
 end_tracer() {
-	local var st=0
+	local st=0
 	kill -"$2" "$TRACER_PID"
 	wait_until "the tracer ends after SIG$2" gone_or_zombie "$TRACER_PID" || return 1
 	wait "$TRACER_PID" || st=$?
 	TRACER_PID=
-	var=$(tr '[:lower:]' '[:upper:]' <<<"$1")_STATUS
-	printf -v "$var" '%s' "$st"
+	printf -v "${1^^}_STATUS" '%s' "$st"
 }
 
-# filtered_pids: the tree's processes that hold a seccomp filter (the tracer's: the tree has none).
+# filtered_pids: in FILTERED, the tree's processes that hold a seccomp filter (the tracer's: the
+# tree installs none).
 filtered_pids() {
 	local pid
-	for pid in $(tree_pids); do
-		[[ $(field "$pid" Seccomp) == 2 ]] && echo "$pid"
+	FILTERED=" "
+	for pid in "${TREE_PIDS[@]}"; do
+		field "$pid" Seccomp
+		[[ $REPLY == 2 ]] && FILTERED+="$pid "
 	done
 	return 0
 }
 
 poked() { [[ -e alive.$1 || -e dead.$1 ]]; }
 
-# check_leftovers FILTERED...: after the tracer's end, every task of the tree that held a filter
-# dies; every other one is untraced, not stopped, holds no filter, and proves that it runs.
+# task_left_well TASK: TASK (PID/task/TID) is alive, untraced, not stopped and holds no filter.
+task_left_well() {
+	local t=$1 name n
+	for n in "${!TREE[@]}"; do
+		[[ ${TREE[$n]} == "${t%%/*}" ]] && name=$n
+	done
+	field "$t" State
+	[[ -n $REPLY && $REPLY != Z* ]] || fail_msg "$t ($name) died" || return 1
+	[[ $REPLY != [Tt]* ]] || fail_msg "$t ($name) left stopped: $REPLY" || return 1
+	field "$t" TracerPid
+	[[ $REPLY == 0 ]] || fail_msg "$t ($name) still traced by $REPLY" || return 1
+	field "$t" Seccomp
+	[[ $REPLY == 0 ]] || fail_msg "$t ($name) holds a filter" || return 1
+}
+
+# check_leftovers: after the tracer's end, every process of the tree that held a filter (FILTERED)
+# dies; every task of the others is left well, and each of them proves that it runs.
 check_leftovers() {
-	local pid task filtered=" $* "
-	for pid in $(tree_pids); do
-		if [[ $filtered == *" $pid "* ]]; then
+	local pid task
+	for pid in "${TREE_PIDS[@]}"; do
+		if [[ $FILTERED == *" $pid "* ]]; then
 			wait_until "$pid, which held the filter, dies" gone_or_zombie "$pid" || return 1
 			continue
 		fi
 		for task in /proc/"$pid"/task/*; do
-			local t=${task#/proc/}
-			gone_or_zombie "$t" && { fail_msg "$t ($(grep "^$pid " busytree.pids)) died"; return 1; }
-			[[ $(field "$t" TracerPid) == 0 ]] || fail_msg "$t still traced" || return 1
-			[[ $(field "$t" State) != [Tt]* ]] || fail_msg "$t left stopped: $(field "$t" State)" || return 1
-			[[ $(field "$t" Seccomp) == 0 ]] || fail_msg "$t holds a filter" || return 1
+			task_left_well "${task#/proc/}" || return 1
 		done
 		kill -USR1 "$pid"
 	done
-	for pid in $(tree_pids); do
-		[[ $filtered == *" $pid "* ]] && continue
+	for pid in "${TREE_PIDS[@]}"; do
+		[[ $FILTERED == *" $pid "* ]] && continue
 		wait_until "$pid proves that it runs" poked "$pid" || return 1
 		[[ ! -e dead.$pid ]] || fail_msg "$pid cannot run untraced: $(cat "dead.$pid")" || return 1
 	done
@@ -156,25 +202,23 @@ check_leftovers() {
 	TREE_PGID=
 }
 
-# death_case SIG [--no-seccomp-bpf] OPTS...: both tracers, started on the tree, get SIG; the same
-# status, and nothing is left behind. --no-seccomp-bpf goes to the tracer under test only (strace
-# 6.1 has neither the option nor the filter by default). --attach: -p to the whole tree.
+# death_case SIG [--attach] OPTS...: both tracers, started on the tree, get SIG; the same status,
+# and nothing is left behind. --attach: -p to the whole tree. --no-seccomp-bpf goes to the tracer
+# under test only (strace 6.1 has neither the option nor the filter by default).
 death_case() {
-	local sig=$1 who start=start_traced
+	local sig=$1 who start=start_traced opt
 	shift
 	[[ $1 == --attach ]] && { start=start_attached; shift; }
 	for who in ref out; do
-		local opts=("$@")
-		if [[ $who == ref ]] || is_self_check; then
-			opts=("${opts[@]/--no-seccomp-bpf/}")
-			opts=("${opts[@]}")
-		fi
-		$start "$who" $(printf '%s\n' "${opts[@]}" | grep -v '^$')
-		local filtered
-		filtered=$(filtered_pids)
+		local opts=()
+		for opt; do
+			[[ $opt == --no-seccomp-bpf ]] && { [[ $who == ref ]] || is_self_check; } && continue
+			opts+=("$opt")
+		done
+		$start "$who" "${opts[@]}" || return 1
+		filtered_pids
 		end_tracer "$who" "$sig" || return 1
-		# shellcheck disable=SC2086
-		check_leftovers $filtered || return 1
+		check_leftovers || return 1
 	done
 	assert_equal "$((128 + $(kill -l "$sig")))" "$REF_STATUS" "strace's status (bad test?)"
 	compare_status

@@ -7,7 +7,8 @@
  *   caller    makes cheap syscalls (getppid) without pause
  *   threads   main thread blocked in pause, one thread spinning, one making syscalls
  *   parent    blocked in wait4 for its child, the grandchild, blocked in pause
- * then blocks in wait4 itself. Each process appends "PID NAME" to busytree.pids once it works.
+ * then blocks in wait4 itself. Each process appends "PID NAME" to busytree.pids once it works; the
+ * root's line comes first, before it starts any other (its pid is the group a test kills).
  *
  * SIGUSR1 asks a process to prove that it runs: it checks that its other threads make progress,
  * then forks and execs "touch alive.PID" and waits for it. A process left holding a seccomp filter
@@ -206,12 +207,17 @@ int main(void)
 	sigaction(SIGUSR1, &sa, NULL);
 	if (setpgid(0, 0) < 0)
 		die("setpgid");
+	/* Four tasks spin: at a lower priority, so that they starve neither the tracer nor the test
+	 * that watches the tree (on a loaded machine each of its polls would crawl) */
+	errno = 0;
+	if (nice(10) < 0 && errno)
+		die("nice");
+	note("busytree.pids", "root");
 	start(blocker);
 	start(sleeper);
 	start(spinner);
 	start(caller);
 	start(threads);
 	start(parent);
-	note("busytree.pids", "root");
 	wait_children();
 }
