@@ -418,8 +418,8 @@ static void render_group_stop(struct event *ev)
 	line_full(ev->t, scratch.data);
 }
 
-/* A syscall cut short by the death of its thread ends "= ?". */
-/* Returns whether the "= ?" line was printed; its -k frames are the caller's to print. */
+/* A syscall cut short by the death of its thread ends "= ?". Returns whether that line was
+ * printed: its -k frames are the caller's to print, whose place differs by case. */
 static bool render_cut_short(struct tracee *t)
 {
 	if (!t->in_syscall || !t->traced_call)
