@@ -287,20 +287,18 @@ static const struct {
 	{ "q=", parse_quiet },
 	{ "decode-fds=", present_decode_fds }, { "decode-fd=", present_decode_fds },
 	{ "decode-pids=", present_decode_pids }, { "decode-pid=", present_decode_pids },
+	/* strace's, not implemented (NULL): said plainly, rather than "invalid system call" */
+	{ "read=", NULL }, { "r=", NULL }, { "write=", NULL }, { "w=", NULL },
+	{ "fault=", NULL }, { "inject=", NULL }, { "kvm=", NULL }, { "secontext=", NULL },
 };
-
-/* strace qualifiers estrace does not implement: said plainly, rather than "invalid system call" */
-static const char *const unsupported[] = { "read=", "r=", "write=", "w=", "fault=", "inject=",
-					   "kvm=", "secontext=" };
 
 void filter_parse(const char *expr)
 {
-	for (size_t i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
-		if (strncmp(expr, unsupported[i], strlen(unsupported[i])) == 0)
-			die("-e %s is not supported", unsupported[i]);
 	for (size_t i = 0; i < sizeof(qualifiers) / sizeof(qualifiers[0]); i++) {
 		size_t n = strlen(qualifiers[i].prefix);
 		if (strncmp(expr, qualifiers[i].prefix, n) == 0) {
+			if (!qualifiers[i].parse)
+				die("-e %s is not supported", qualifiers[i].prefix);
 			qualifiers[i].parse(expr + n);
 			return;
 		}
