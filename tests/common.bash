@@ -462,6 +462,14 @@ assert_contains() {
 	fi
 }
 
+# refute_contains FILE STRING: FILE does not contain STRING.
+refute_contains() {
+	if grep -qF -- "$2" "$1"; then
+		fail_msg "$1 should not contain: $2" "$(head -n 20 "$1")"
+		return 1
+	fi
+}
+
 # assert_equal EXPECTED ACTUAL [LABEL]
 assert_equal() {
 	if [[ $1 != "$2" ]]; then

@@ -21,14 +21,6 @@ make_pub() {
 	chmod 755 "$PUB"
 }
 
-# refute_contains FILE STRING: FILE does not contain STRING.
-refute_contains() {
-	if grep -qF -- "$2" "$1"; then
-		fail_msg "$1 should not contain: $2" "$(head -n 20 "$1")"
-		return 1
-	fi
-}
-
 # A shell function: true while the shell that defines it is traced.
 TRACED='traced() { while IFS= read -r l; do case $l in TracerPid:*[!0-9]0) return 1;; TracerPid:*) return 0;; esac; done </proc/$$/status; }'
 

@@ -135,6 +135,11 @@ start_attached() {
 	wait_until "the tracer attaches" settled
 }
 
+stopped() {
+	field "$1" State
+	[[ $REPLY == [Tt]* ]]
+}
+
 gone_or_zombie() {
 	field "$1" State
 	[[ -z $REPLY || $REPLY == Z* ]]
@@ -179,8 +184,9 @@ task_left_well() {
 	[[ $REPLY == 0 ]] || fail_msg "$t ($name) holds a filter" || return 1
 }
 
-# check_leftovers: after the tracer's end, every process of the tree that held a filter (FILTERED)
-# dies; every task of the others is left well, and each of them proves that it runs.
+# check_leftovers: after the tracer's end, every process of the tree that held a filter, or was
+# sent the tracer's signal (FILTERED), dies; every task of the others is left well, and each of
+# them proves that it runs.
 check_leftovers() {
 	local pid task
 	for pid in "${TREE_PIDS[@]}"; do
@@ -204,7 +210,8 @@ check_leftovers() {
 
 # death_case SIG [--attach] OPTS...: both tracers, started on the tree, get SIG; the same status,
 # and nothing is left behind. --attach: -p to the whole tree. --no-seccomp-bpf goes to the tracer
-# under test only (strace 6.1 has neither the option nor the filter by default).
+# under test only (strace 6.1 has neither the option nor the filter by default). STOP_ROOT set:
+# the root is stopped (SIGSTOP) before the tracer gets SIG.
 death_case() {
 	local sig=$1 who start=start_traced opt
 	shift
@@ -216,7 +223,14 @@ death_case() {
 			opts+=("$opt")
 		done
 		$start "$who" "${opts[@]}" || return 1
+		if [[ -n ${STOP_ROOT-} ]]; then
+			kill -STOP "${TREE[root]}"
+			wait_until "the root stops" stopped "${TREE[root]}" || return 1
+		fi
 		filtered_pids
+		# a caught signal is passed on to the command the tracer started: the root dies of it
+		[[ $start == start_traced && $sig != KILL && " ${opts[*]} " != *" -I1 "* ]] &&
+			FILTERED+="${TREE[root]} "
 		end_tracer "$who" "$sig" || return 1
 		check_leftovers || return 1
 	done
@@ -226,6 +240,32 @@ death_case() {
 
 @test "SIGTERM with -I1, -f: same status as strace, filtered tracees killed, none left stopped" {
 	death_case TERM -I1 -f -o trace "${TREE_TRACE[@]}"
+}
+
+# tracer_messages NAME: the tracer's stderr, program name and numbers normalised, sorted (the
+# order in which tasks are attached or detached is the scheduler's).
+tracer_messages() {
+	normalize text "$1.stderr" | sed 's/[0-9][0-9]*/N/g' | LC_ALL=C sort
+}
+
+@test "-I1 leaves SIGTERM alone, as strace: no 'detached' lines, no -c table; -I2 detaches and reports" {
+	death_case TERM -I1 -c -f "${TREE_TRACE[@]}"
+	assert_same_text "tracer messages at -I1 (sorted)" <(tracer_messages ref) <(tracer_messages out)
+	assert_contains out.stderr 'attached'
+	refute_contains out.stderr 'detached'
+	refute_contains out.stderr '% time'
+	death_case TERM -I2 --no-seccomp-bpf -c -f "${TREE_TRACE[@]}"
+	for who in ref out; do
+		assert_contains "$who.stderr" '% time'
+		grep -c ' detached$' "$who.stderr" >"$who.detached" || true
+	done
+	assert_equal "$(cat ref.detached)" "$(cat out.detached)" "'Process N detached' lines"
+}
+
+@test "-I2: the command the tracer started gets its signal too, stopped or not (--no-seccomp-bpf)" {
+	death_case TERM -I2 --no-seccomp-bpf -f -o trace "${TREE_TRACE[@]}"
+	STOP_ROOT=1 death_case INT -I2 --no-seccomp-bpf -f -o trace "${TREE_TRACE[@]}"
+	STOP_ROOT=1 death_case HUP -I2 --no-seccomp-bpf -o trace "${TREE_TRACE[@]}"
 }
 
 @test "SIGINT and SIGHUP with -I1, -f --no-seccomp-bpf: every tracee is detached and runs on" {

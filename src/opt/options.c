@@ -322,8 +322,8 @@ static const struct optdef optdefs[] = {
 	  "summary columns, comma-separated: time-percent, total-time, min-time, max-time, "
 	  "avg-time, calls, errors, name (default: time-percent,total-time,avg-time,calls,errors,name)" },
 	{ 'I', "interruptible", "N", on_interactive,
-	  "1: no signals blocked; 2: fatal signals blocked while decoding; "
-	  "3: always (default with -o FILE CMD); 4: also SIGTSTP (default with -D)" },
+	  "fatal signals 1: neither blocked nor caught; 2: caught, estrace detaches and passes them "
+	  "to the command; 3: blocked (default with -o FILE CMD); 4: SIGTSTP too (default with -D)" },
 	{ 0, "seccomp-bpf", NULL, on_seccomp,
 	  "stop tracees only at the syscalls shown (the default; tracees die with estrace)" },
 	{ 'b', "detach-on", "SYSCALL", on_detach_on,

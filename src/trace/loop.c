@@ -73,9 +73,13 @@ static void on_fatal_signal(int sig)
 
 static void on_wake_alarm(int sig) { }
 
-/* strace's -I levels: which of estrace's own fatal signals it ignores. */
+/* strace's -I levels: which of estrace's own fatal signals it ignores. At -I1 it touches none of
+ * them, as strace: estrace dies of one as any process does, and the kernel detaches its tracees
+ * (killing those that hold the filter, PTRACE_O_EXITKILL); no "detached" line, no -c table. */
 static void setup_signals(void)
 {
+	if (opt.interactive == 1)
+		return;
 	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM };
 	sigset_t block;
 	sigemptyset(&block);
@@ -97,11 +101,18 @@ static void setup_signals(void)
 }
 
 /* estrace was told to die: leave the tracees running (as strace does; those holding the filter
- * are killed), then die of the signal. Under --kill-on-exit the kernel kills them as it dies. */
+ * are killed), then die of the signal. Under --kill-on-exit the kernel kills them as it dies.
+ * The command estrace started gets the signal too, and a SIGCONT in case it is stopped, as under
+ * strace: a ^C or a kill meant for the pair reaches both. Sent while it is still a tracee, whose
+ * pid cannot have been reused; detaching lets the signal through, and no line shows it. */
 static void die_of_signal(int sig) __attribute__((noreturn));
 
 static void die_of_signal(int sig)
 {
+	if (command_pid > 0 && tracee_find(command_pid)) {
+		kill(command_pid, SIGCONT);
+		kill(command_pid, sig);
+	}
 	if (!opt.kill_on_exit)
 		tracer_detach_all();
 	stats_report(shared_out);   /* after "detached", as strace */
