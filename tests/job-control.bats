@@ -3,8 +3,8 @@
 # leader, and its jobs). A job stopped by ^Z (SIGTSTP), by reading or writing the terminal from the
 # background (SIGTTIN, SIGTTOU with TOSTOP) or by SIGSTOP to its process group must stop as a
 # whole, be seen stopped by its shell (wait4 WUNTRACED), stay stopped, and go on after `fg`
-# (tcsetpgrp and SIGCONT to the group). The helper prints what the shell saw; the trace must be
-# strace's.
+# (tcsetpgrp and SIGCONT to the group), with the helper as the shell and with a real bash -i. The
+# helper prints what the shell saw; the trace must be strace's.
 
 load common
 
@@ -61,4 +61,17 @@ exited 0: $n of $n"
 	jobctl_case tstp 2 SIGTSTP -f -e trace=%process -e signal=none
 	jobctl_case ttin 1 SIGTTIN -f -e trace=%process -e signal=none
 	jobctl_case ttou 1 SIGTTOU -f -e trace=%process -e signal=none
+}
+
+@test "an interactive bash in the terminal: ^Z stops cat, bash says Stopped, fg resumes it (-f)" {
+	# bash's own waits and SIGCHLDs follow its timing: the trace is of execs, exits and cat's stop
+	run_both -f -e trace=execve,exit_group -e signal=SIGTSTP,SIGCONT -- ./jobctl bash
+	compare_all multi
+	assert_equal "bash said Stopped: yes
+cat stayed stopped: yes
+cat ran after fg: yes
+bash exited 0: yes" "$(cat out.stdout)" "the terminal's observations"
+	assert_contains out.norm '--- SIGTSTP {si_signo=SIGTSTP, si_code=SI_KERNEL} ---'
+	assert_contains out.norm '--- stopped by SIGTSTP ---'
+	assert_contains out.norm '--- SIGCONT {si_signo=SIGCONT, si_code=SI_USER, si_pid=PID, si_uid=0} ---'
 }

@@ -10,7 +10,9 @@
  *   tstp   a foreground job of two processes: ^Z typed at the terminal stops both (SIGTSTP);
  *   ttin   a background job reads the terminal: SIGTTIN stops it;
  *   ttou   with TOSTOP, a background job writes to the terminal: SIGTTOU stops it;
- *   group  the shell stops a background job of three processes with SIGSTOP to its group.
+ *   group  the shell stops a background job of three processes with SIGSTOP to its group;
+ *   bash   the shell is a real interactive bash: ^Z stops /bin/cat, and fg resumes it (the
+ *          terminal itself checks and says what happened, see bash_session).
  * Each time the job is then checked to stay stopped, brought to the foreground, sent SIGCONT,
  * and must finish its read or write and exit 0. The shell prints what it saw, a line each:
  *	stopped by SIG: N of N
@@ -244,12 +246,106 @@ static int terminal_main(int master, int cmd, pid_t shell)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }
 
+/* ---- a real interactive bash ---- */
+
+static char screen[8192];   /* what the terminal showed so far */
+static size_t screen_len;
+
+static void look(int master)
+{
+	ssize_t n;
+	while (screen_len < sizeof(screen) - 1 &&
+	       (n = read(master, screen + screen_len, sizeof(screen) - 1 - screen_len)) > 0)
+		screen_len += (size_t)n;
+	screen[screen_len] = 0;
+}
+
+/* Whether the screen shows s twice within ~20 s. */
+static bool shown_twice(int master, const char *s)
+{
+	for (int i = 0; i < 20000; i++) {
+		look(master);
+		char *first = strstr(screen, s);
+		if (first && strstr(first + 1, s))
+			return true;
+		msleep(1);
+	}
+	return false;
+}
+
+/* The first child of pid, waited for (~20 s): the command bash runs. */
+static pid_t wait_child(pid_t pid)
+{
+	char buf[64], name[32];
+	snprintf(name, sizeof(name), "task/%d/children", (int)pid);
+	for (int i = 0; i < 20000; i++) {
+		if (task_file(pid, 0, name, buf, sizeof(buf)) && atoi(buf) > 0)
+			return atoi(buf);
+		msleep(1);
+	}
+	fprintf(stderr, "jobctl: bash started no command\n");
+	_exit(98);
+}
+
+static pid_t start_bash(const char *tty_name)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		int tty;
+		if (setsid() < 0 || (tty = open(tty_name, O_RDWR)) < 0)
+			die("the terminal");
+		for (int fd = 0; fd < 3; fd++)
+			dup2(tty, fd);
+		char *env[] = { "PATH=/usr/bin:/bin", "PS1=$ ", NULL };
+		execle("/bin/bash", "bash", "--norc", "--noprofile", "--noediting", "+o", "history", "-i",
+		       (char *)NULL, env);
+		die("exec bash");
+	}
+	return pid;
+}
+
+/* Type /bin/cat at bash's prompt, ^Z, fg, ^D, exit, each once the one before has been taken in:
+ * bash is back in its read of the next command, or cat in its read. */
+static int bash_session(int master, const char *tty_name)
+{
+	pid_t bash = start_bash(tty_name);
+	wait_blocked(bash, 0, SYS_read);
+	type(master, "/bin/cat\n");
+	pid_t cat = wait_child(bash);
+	wait_blocked(cat, 0, SYS_read);
+	type(master, "\032");
+	wait_state(cat, 0, "Tt");
+	wait_blocked(bash, 0, SYS_read);
+	bool stayed = true;
+	for (int i = 0; i < 20; i++) {
+		msleep(10);
+		stayed = stayed && strchr("Tt", task_state(cat, 0));
+	}
+	look(master);
+	printf("bash said Stopped: %s\n", strstr(screen, "Stopped") ? "yes" : "no");
+	printf("cat stayed stopped: %s\n", stayed ? "yes" : "no");
+	type(master, "fg\n");
+	wait_blocked(cat, 0, SYS_read);
+	type(master, "meow\n");   /* shown twice: echoed as typed, then written by cat */
+	printf("cat ran after fg: %s\n", shown_twice(master, "meow") ? "yes" : "no");
+	type(master, "\004");   /* ^D: end of cat's input */
+	wait_blocked(bash, 0, SYS_read);
+	type(master, "exit\n");
+	int st;
+	if (waitpid(bash, &st, 0) != bash)
+		die("waitpid (bash)");
+	printf("bash exited 0: %s\n", WIFEXITED(st) && WEXITSTATUS(st) == 0 ? "yes" : "no");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "job"))
 		return job_main(argv[2]);
 	if (argc != 2) {
-		fprintf(stderr, "usage: jobctl tstp|ttin|ttou|group\n");
+		fprintf(stderr, "usage: jobctl tstp|ttin|ttou|group|bash\n");
 		return 2;
 	}
 	sigset_t set;
@@ -261,6 +357,9 @@ int main(int argc, char **argv)
 	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0 || pipe2(cmd, O_CLOEXEC) < 0)
 		die("pty");
 	char *tty_name = ptsname(master);
+	fcntl(master, F_SETFL, O_NONBLOCK);
+	if (!strcmp(argv[1], "bash"))
+		return bash_session(master, tty_name);
 	pid_t shell = fork();
 	if (shell < 0)
 		die("fork");
@@ -270,6 +369,5 @@ int main(int argc, char **argv)
 		_exit(shell_main(argv[1], tty_name, cmd[1]));
 	}
 	close(cmd[1]);
-	fcntl(master, F_SETFL, O_NONBLOCK);
 	return terminal_main(master, cmd[0], shell);
 }
