@@ -64,6 +64,36 @@ load common
 	compare_all single
 }
 
+@test "siginfo of every si_code strace tells apart, for each kind of signal, in each -X style" {
+	local x
+	for x in raw verbose abbrev; do
+		run_both -X "$x" -e trace=none -- ./signals siginfo-matrix
+		compare_all single
+	done
+	assert_contains out.norm 'SIGUSR1, si_code=SI_SIGIO, si_band=30064771114, si_fd=9} ---'
+	assert_contains out.norm 'SIGUSR1, si_code=SI_ASYNCIO, si_pid=PID, si_uid=7, si_int=9, si_ptr=0xADDR} ---'
+	assert_contains out.norm 'SIGUSR1, si_code=SI_KERNEL, si_pid=PID, si_uid=0, si_int=600, si_ptr=0xADDR} ---'
+	assert_contains out.norm 'SIGCHLD, si_code=SI_KERNEL, si_pid=0, si_uid=0, si_status=-3, si_utime=N'
+	assert_contains out.norm 'si_code=SEGV_BNDERR, si_addr=0xADDR, si_lower=0x5, si_upper=0x6} ---'
+	assert_contains out.norm 'si_code=SEGV_PKUERR, si_addr=0xADDR, si_pkey=5} ---'
+	assert_contains out.norm 'si_code=BUS_MCEERR_AR, si_addr=NULL, si_addr_lsb=0xfffd} ---'
+	assert_contains out.norm 'si_syscall=__NR_mmap, si_arch=AUDIT_ARCH_X86_64} ---'
+	assert_contains out.norm 'si_syscall=9 /* link */, si_arch=AUDIT_ARCH_I386} ---'
+	assert_contains out.norm 'si_syscall=600, si_arch=0x1234 /* AUDIT_ARCH_??? */} ---'
+}
+
+@test "a real SIGSYS, from a seccomp filter's trap: the call and the arch by name" {
+	run_both -e trace=none -- ./signals seccomp-trap
+	compare_all single
+	assert_contains out.norm '--- SIGSYS {si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=0xADDR, si_syscall=__NR_getppid, si_arch=AUDIT_ARCH_X86_64} ---'
+}
+
+@test "a real SIGIO, from a pipe with O_ASYNC: POLL_IN, si_band, si_fd" {
+	run_both -e trace=none -- ./signals sigio
+	compare_all single
+	assert_contains out.norm '--- SIGIO {si_signo=SIGIO, si_code=POLL_IN, si_band=65, si_fd=3} ---'
+}
+
 @test "child dies of SIGSEGV with core dumps off: CLD_KILLED (-f)" {
 	ulimit -c 0
 	run_both -f -e trace=%process -- ./signals kill 11

@@ -2,6 +2,7 @@
 #include "decode/siginfo.h"
 
 #include <inttypes.h>
+#include <linux/audit.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "decode/decoder.h"
 #include "decode/procinfo.h"
+#include "opt/options.h"
 #include "print/xlat.h"
 
 /* The union's fields, read out of either ABI's layout. */
@@ -18,6 +20,7 @@ struct si {
 	int32_t pid, uid, status, sival_int, syscall_nr, fd;
 	uint32_t arch;
 	uint64_t sival_ptr, addr, utime, stime, band, call_addr, timerid, overrun;
+	const unsigned char *after_addr;   /* the union's rest, for put_fault */
 };
 
 static int32_t rd32(const unsigned char *p) { int32_t v; memcpy(&v, p, 4); return v; }
@@ -42,6 +45,7 @@ static struct si si_load(const unsigned char *raw, enum abi abi)
 		.status = rd32(u + 8), .utime = rdw(u + 8 + w, w), .stime = rdw(u + 8 + 2 * w, w),
 		.addr = rdw(u, w), .band = rdw(u, w), .fd = rd32(u + w),
 		.call_addr = rdw(u, w), .syscall_nr = rd32(u + w), .arch = (uint32_t)rd32(u + w + 4),
+		.after_addr = u + w,
 	};
 	return s;
 }
@@ -88,7 +92,7 @@ static void put_ticks(struct buf *b, const char *name, uint64_t ticks)
 	if (!hz)
 		hz = sysconf(_SC_CLK_TCK) > 0 ? sysconf(_SC_CLK_TCK) : 100;
 	buf_printf(b, ", %s=%" PRIu64, name, ticks);
-	if (ticks)
+	if (ticks && opt.xlat_style != XLAT_STYLE_RAW)   /* -X raw: the number alone */
 		buf_printf(b, " /* %" PRIu64 ".%02" PRIu64 " s */", ticks / hz, ticks % hz * 100 / hz);
 }
 
@@ -96,7 +100,7 @@ static void put_sigchld(struct buf *b, const struct si *s)
 {
 	put_sender(b, s);
 	buf_adds(b, ", si_status=");
-	if (s->code == CLD_EXITED)
+	if (s->code == CLD_EXITED || s->status < 0)
 		buf_printf(b, "%d", s->status);
 	else
 		render_signal(b, (uint32_t)s->status);
@@ -104,34 +108,97 @@ static void put_sigchld(struct buf *b, const struct si *s)
 	put_ticks(b, "si_stime", s->stime);
 }
 
-/* The fields after si_code, by who sent the signal and why. */
-static void put_fields(struct buf *b, const struct si *s, bool named_code)
+/* The sender, when the kernel filled it in or the code says a process sent it. */
+static void put_sender_if_any(struct buf *b, const struct si *s)
+{
+	if (s->pid || s->uid)
+		put_sender(b, s);
+}
+
+/* A value, which strace leaves out when zero. */
+static void put_sival_if_any(struct buf *b, const struct si *s)
+{
+	if (s->sival_int || s->sival_ptr)
+		put_sival(b, s);
+}
+
+/* si_addr, and what some codes add after it: a short, or (past a pointer's width of padding)
+ * a pair of bounds or a protection key. */
+static void put_fault(struct buf *b, const struct si *s, enum abi abi)
+{
+	size_t w = abi == ABI_I386 ? 4 : 8;
+	const unsigned char *rest = s->after_addr;
+	buf_adds(b, ", si_addr=");
+	render_ptr(b, s->addr);
+	if (s->signo == SIGBUS && (s->code == BUS_MCEERR_AR || s->code == BUS_MCEERR_AO)) {
+		uint16_t lsb;
+		memcpy(&lsb, rest, sizeof(lsb));
+		buf_printf(b, ", si_addr_lsb=%#x", lsb);
+	} else if (s->signo == SIGSEGV && s->code == SEGV_BNDERR) {
+		buf_adds(b, ", si_lower=");
+		render_ptr(b, rdw(rest + w, w));
+		buf_adds(b, ", si_upper=");
+		render_ptr(b, rdw(rest + 2 * w, w));
+	} else if (s->signo == SIGSEGV && s->code == SEGV_PKUERR) {
+		buf_printf(b, ", si_pkey=%u", (unsigned)rd32(rest + w));
+	}
+}
+
+/* si_syscall by name when si_arch is the tracee's own ("__NR_mmap", a constant as -X says), with
+ * its name in a comment when it is estrace's other ABI ("9 / * link * /"), else a number. */
+static void put_sigsys(struct buf *b, const struct si *s, enum abi abi)
+{
+	static const uint32_t audit_arch[ABI_COUNT] = {
+		[ABI_X86_64] = AUDIT_ARCH_X86_64, [ABI_I386] = AUDIT_ARCH_I386,
+	};
+	buf_adds(b, ", si_call_addr=");
+	render_ptr(b, s->call_addr);
+	uint32_t nr = (uint32_t)s->syscall_nr;
+	enum sc_id id = SC_COUNT;
+	bool own = s->arch == audit_arch[abi];
+	for (int a = 0; a < ABI_COUNT; a++)
+		if (s->arch == audit_arch[a])
+			id = sysent_id((enum abi)a, nr);   /* x32's numbers (bit 30) are not known */
+	char num[16], name[64];
+	snprintf(num, sizeof(num), "%" PRIu32, nr);
+	buf_adds(b, ", si_syscall=");
+	if (id != SC_COUNT && own) {
+		snprintf(name, sizeof(name), "__NR_%s", sysent[id].name);
+		xlat_named(b, name, num);
+	} else if (id != SC_COUNT && opt.xlat_style != XLAT_STYLE_RAW) {
+		buf_printf(b, "%s /* %s */", num, sysent[id].name);
+	} else {
+		buf_adds(b, num);
+	}
+	buf_adds(b, ", si_arch=");
+	xlat_value(b, &xlat_audit_arches, s->arch, "AUDIT_ARCH_???");
+}
+
+/* The fields after si_code. Codes a process can send (SI_USER, SI_QUEUE, ...) are negative and
+ * name the sender; positive ones, SI_KERNEL among them, come from the kernel, and what they
+ * carry depends on the signal. */
+static void put_fields(struct buf *b, const struct si *s, enum abi abi)
 {
 	if (s->code == SI_USER || s->code == SI_TKILL) {
 		put_sender(b, s);
-	} else if (s->code == SI_QUEUE || s->code == SI_MESGQ) {
-		put_sender(b, s);
-		if (s->sival_int || s->sival_ptr)   /* strace leaves out a zero value */
-			put_sival(b, s);
 	} else if (s->code == SI_TIMER) {
 		buf_printf(b, ", si_timerid=%#" PRIx64 ", si_overrun=%" PRIu64, s->timerid, s->overrun);
 		put_sival(b, s);
-	} else if (s->code == SI_KERNEL || (s->code > 0 && named_code)) {
-		if (s->signo == SIGCHLD && s->code != SI_KERNEL) {
-			put_sigchld(b, s);
-		} else if (fault_signal(s->signo)) {
-			buf_adds(b, ", si_addr=");
-			render_ptr(b, s->addr);
-		} else if (s->signo == SIGPOLL && s->code != SI_KERNEL) {
-			buf_printf(b, ", si_band=%" PRId64 ", si_fd=%d", (int64_t)s->band, s->fd);
-		} else if (s->signo == SIGSYS && s->code != SI_KERNEL) {
-			buf_adds(b, ", si_call_addr=");
-			render_ptr(b, s->call_addr);
-			buf_printf(b, ", si_syscall=%d, si_arch=%#x", s->syscall_nr, s->arch);
-		}
-	} else if (s->code > 0) {
-		put_sender(b, s);   /* a code this signal has no name for: strace shows the rt fields */
-		put_sival(b, s);
+	} else if (s->code == SI_SIGIO || (s->code > 0 && s->signo == SIGPOLL &&
+					   xlat_name(&xlat_poll_codes, (uint64_t)s->code))) {
+		buf_printf(b, ", si_band=%" PRId64 ", si_fd=%d", (int64_t)s->band, s->fd);
+	} else if (s->code < 0) {   /* SI_QUEUE, SI_MESGQ, SI_ASYNCIO, ..., and codes without a name */
+		put_sender(b, s);
+		put_sival_if_any(b, s);
+	} else if (s->signo == SIGCHLD) {
+		put_sigchld(b, s);
+	} else if (fault_signal(s->signo)) {
+		put_fault(b, s, abi);
+	} else if (s->signo == SIGSYS) {
+		put_sigsys(b, s, abi);
+	} else if (s->signo != SIGPOLL) {
+		put_sender_if_any(b, s);
+		put_sival_if_any(b, s);
 	}
 }
 
@@ -161,6 +228,6 @@ void render_siginfo(struct buf *b, const unsigned char *raw, enum abi abi)
 		else
 			buf_printf(b, ", si_errno=%d", s.errno_);
 	}
-	put_fields(b, &s, name != NULL);
+	put_fields(b, &s, abi);
 	buf_addc(b, '}');
 }

@@ -16,3 +16,4 @@
 #include "xlat/trap_codes.h"
 #include "xlat/poll_codes.h"
 #include "xlat/sys_codes.h"
+#include "xlat/audit_arches.h"

@@ -40,6 +40,7 @@ extern const struct xlat_set xlat_fpe_codes;
 extern const struct xlat_set xlat_trap_codes;
 extern const struct xlat_set xlat_poll_codes;
 extern const struct xlat_set xlat_sys_codes;
+extern const struct xlat_set xlat_audit_arches;
 
 /* The first name for val, or NULL. */
 const char *xlat_name(const struct xlat_set *set, uint64_t val);
