@@ -58,9 +58,10 @@ static int job_main(const char *role)
 		n = read(0, buf, 1);
 		return n == 1 && buf[0] == 'g' ? 0 : 1;
 	}
-	if (!strcmp(role, "write-tty")) {
+	if (!strcmp(role, "write-tty")) {   /* then, as read-tty, wait for "go": the shell sees
+					      * it continued before it sees it exit */
 		n = write(1, JOB_TEXT "\n", sizeof(JOB_TEXT));
-		return n == (ssize_t)sizeof(JOB_TEXT) ? 0 : 1;
+		return n == (ssize_t)sizeof(JOB_TEXT) ? job_main("read-tty") : 1;
 	}
 	fprintf(stderr, "jobctl: unknown role '%s'\n", role);
 	return 2;
@@ -215,39 +216,6 @@ static int shell_main(const char *mode, const char *tty_name, int cmd)
 
 /* ---- the terminal ---- */
 
-/* What the jobs wrote to the screen so far (the master side never blocks: the slave is open). */
-static bool screen_has_job_text(int master)
-{
-	static char screen[4096];
-	static size_t len;
-	ssize_t n;
-	while (len < sizeof(screen) - 1 && (n = read(master, screen + len, sizeof(screen) - 1 - len)) > 0)
-		len += (size_t)n;
-	screen[len] = 0;
-	return strstr(screen, JOB_TEXT) != NULL;
-}
-
-/* Type what the shell sends on cmd until it closes it; '?' is not typed but looks at the screen. */
-static int terminal_main(int master, int cmd, pid_t shell)
-{
-	char c;
-	int looked = -1;
-	while (read(cmd, &c, 1) == 1) {
-		if (c == '?')
-			looked = screen_has_job_text(master);
-		else if (write(master, &c, 1) != 1)
-			die("write to the pty");
-	}
-	int st;
-	if (waitpid(shell, &st, 0) != shell)
-		die("waitpid (shell)");
-	if (looked >= 0)
-		printf("the terminal got the job's text: %s\n", looked ? "yes" : "no");
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
-}
-
-/* ---- a real interactive bash ---- */
-
 static char screen[8192];   /* what the terminal showed so far */
 static size_t screen_len;
 
@@ -260,18 +228,42 @@ static void look(int master)
 	screen[screen_len] = 0;
 }
 
-/* Whether the screen shows s twice within ~20 s. */
-static bool shown_twice(int master, const char *s)
+/* Whether the screen shows s `times` times within ~20 s: what a process wrote to the terminal
+ * reaches the master side a little later. */
+static bool shows(int master, const char *s, int times)
 {
 	for (int i = 0; i < 20000; i++) {
 		look(master);
-		char *first = strstr(screen, s);
-		if (first && strstr(first + 1, s))
+		int seen = 0;
+		for (const char *p = strstr(screen, s); p; p = strstr(p + 1, s))
+			seen++;
+		if (seen >= times)
 			return true;
 		msleep(1);
 	}
 	return false;
 }
+
+/* Type what the shell sends on cmd until it closes it; '?' is not typed but looks at the screen. */
+static int terminal_main(int master, int cmd, pid_t shell)
+{
+	char c;
+	int looked = -1;
+	while (read(cmd, &c, 1) == 1) {
+		if (c == '?')
+			looked = shows(master, JOB_TEXT, 1);
+		else if (write(master, &c, 1) != 1)
+			die("write to the pty");
+	}
+	int st;
+	if (waitpid(shell, &st, 0) != shell)
+		die("waitpid (shell)");
+	if (looked >= 0)
+		printf("the terminal got the job's text: %s\n", looked ? "yes" : "no");
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+}
+
+/* ---- a real interactive bash ---- */
 
 /* The first child of pid, waited for (~20 s): the command bash runs. */
 static pid_t wait_child(pid_t pid)
@@ -323,13 +315,12 @@ static int bash_session(int master, const char *tty_name)
 		msleep(10);
 		stayed = stayed && strchr("Tt", task_state(cat, 0));
 	}
-	look(master);
-	printf("bash said Stopped: %s\n", strstr(screen, "Stopped") ? "yes" : "no");
+	printf("bash said Stopped: %s\n", shows(master, "Stopped", 1) ? "yes" : "no");
 	printf("cat stayed stopped: %s\n", stayed ? "yes" : "no");
 	type(master, "fg\n");
 	wait_blocked(cat, 0, SYS_read);
 	type(master, "meow\n");   /* shown twice: echoed as typed, then written by cat */
-	printf("cat ran after fg: %s\n", shown_twice(master, "meow") ? "yes" : "no");
+	printf("cat ran after fg: %s\n", shows(master, "meow", 2) ? "yes" : "no");
 	type(master, "\004");   /* ^D: end of cat's input */
 	wait_blocked(bash, 0, SYS_read);
 	type(master, "exit\n");
