@@ -266,7 +266,7 @@ for fd in 0 1 2; do echo "fd $fd: $(same "$(readlink /proc/$tp/fd/$fd)" "$(readl
 		fail_msg "no 'Process N attached' in:" "$(cat out.stderr)"
 }
 
-@test "-D: the tracer blocks fatal signals by default (-I4); -I1 lets SIGTERM detach it" {
+@test "-D: the tracer blocks fatal signals by default (-I4); -I1 and -I2 let SIGTERM detach it" {
 	# the command signals its tracer, then execs: still traced
 	daemonized_both -D -s 1000 -e trace=execve -- /bin/sh -c \
 		'tp=$(sed -n "s/^TracerPid:[[:space:]]*//p" /proc/$$/status)
@@ -274,15 +274,20 @@ for fd in 0 1 2; do echo "fd $fd: $(same "$(readlink /proc/$tp/fd/$fd)" "$(readl
 		exec /bin/echo alive'
 	compare_all single
 	assert_contains out 'execve("/bin/echo"'
-	# with -I1 the tracer detaches; the command waits for that, then execs untraced
-	daemonized_both -D -I1 -s 1000 -e trace=execve -- /bin/sh -c \
-		"$TRACED"'
-		tp=$(sed -n "s/^TracerPid:[[:space:]]*//p" /proc/$$/status)
-		kill -TERM $tp
-		while traced; do :; done
-		exec /bin/echo alive'
-	compare_all single
-	refute_contains out 'execve("/bin/echo"'
+	# with -I1 and -I2 the tracer detaches; the command waits for that, then execs untraced
+	# (at -I2 the tracer's signal is not passed on to a command that is not its child)
+	local level
+	for level in -I1 -I2; do
+		daemonized_both -D "$level" -s 1000 -e trace=execve -- /bin/sh -c \
+			"$TRACED"'
+			tp=$(sed -n "s/^TracerPid:[[:space:]]*//p" /proc/$$/status)
+			kill -TERM $tp
+			while traced; do :; done
+			exec /bin/echo alive'
+		compare_all single
+		refute_contains out 'execve("/bin/echo"'
+		assert_equal alive "$(cat out.stdout)" "the command's output ($level)"
+	done
 }
 
 @test "-D: the output command of -o '|CMD' gets the whole trace" {

@@ -249,6 +249,7 @@ tracer_messages() {
 }
 
 @test "-I1 leaves SIGTERM alone, as strace: no 'detached' lines, no -c table; -I2 detaches and reports" {
+	local who
 	death_case TERM -I1 -c -f "${TREE_TRACE[@]}"
 	assert_same_text "tracer messages at -I1 (sorted)" <(tracer_messages ref) <(tracer_messages out)
 	assert_contains out.stderr 'attached'

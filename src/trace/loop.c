@@ -103,13 +103,14 @@ static void setup_signals(void)
 /* estrace was told to die: leave the tracees running (as strace does; those holding the filter
  * are killed), then die of the signal. Under --kill-on-exit the kernel kills them as it dies.
  * The command estrace started gets the signal too, and a SIGCONT in case it is stopped, as under
- * strace: a ^C or a kill meant for the pair reaches both. Sent while it is still a tracee, whose
+ * strace: a ^C or a kill meant for the pair reaches both (not under -D, where the command is not
+ * estrace's child and the signal was for estrace alone). Sent while it is still a tracee, whose
  * pid cannot have been reused; detaching lets the signal through, and no line shows it. */
 static void die_of_signal(int sig) __attribute__((noreturn));
 
 static void die_of_signal(int sig)
 {
-	if (command_pid > 0 && tracee_find(command_pid)) {
+	if (command_pid > 0 && !opt.daemonize && tracee_find(command_pid)) {
 		kill(command_pid, SIGCONT);
 		kill(command_pid, sig);
 	}
