@@ -152,6 +152,61 @@ run_both() {
 }
 
 # ---------------------------------------------------------------------------
+# Tracers in the background (-p, the tracer's own death): a tracer started with `&`, its pid in
+# TRACER_PID, watched through /proc.
+
+# wait_until DESCRIPTION CMD...: poll CMD until it succeeds, 30 s at most: a bound in time, not
+# in tries (on a loaded machine each try is slow). CMD may say in WHY what is missing.
+wait_until() {
+	local what=$1 end=$((SECONDS + 30))
+	shift
+	WHY=
+	until "$@"; do
+		((SECONDS <= end)) || fail_msg "timed out waiting for: $what${WHY:+ ($WHY)}" || return 1
+		sleep 0.05
+	done
+}
+
+# field PID/TASK NAME: a field of /proc/PID/status in REPLY (empty when gone). No fork: polls
+# run it often, on a machine that a busy workload keeps busy.
+field() {
+	local lines line
+	REPLY=
+	{ mapfile -t lines <"/proc/$1/status"; } 2>/dev/null || return 0
+	for line in "${lines[@]}"; do
+		if [[ $line == "$2:"* ]]; then
+			REPLY=${line#"$2:"}
+			REPLY=${REPLY#"${REPLY%%[![:space:]]*}"}
+			return 0
+		fi
+	done
+}
+
+gone_or_zombie() {
+	field "$1" State
+	[[ -z $REPLY || $REPLY == Z* ]]
+}
+
+# tracer_for NAME: sets TRACER and ARGV0 (ref: strace; out: the tracer under test).
+tracer_for() {
+	TRACER=$STRACE ARGV0=strace
+	if [[ $1 == out ]]; then
+		TRACER=$ESTRACE ARGV0=$(tracer_name)
+	fi
+}
+
+# end_tracer NAME SIG: send SIG to the tracer TRACER_PID, wait (bounded) for its end; its status
+# in NAME_STATUS (REF_STATUS, OUT_STATUS).
+end_tracer() {
+	local st=0
+	kill -"$2" "$TRACER_PID"
+	wait_until "the tracer ends after SIG$2" gone_or_zombie "$TRACER_PID" || return 1
+	wait "$TRACER_PID" || st=$?
+	TRACER_PID=
+	printf -v "${1^^}_STATUS" '%s' "$st"
+}
+
+# ---------------------------------------------------------------------------
 # Normalisation
 
 # The normaliser, in Perl.  Usage: perl -e "$NORMALIZE_PL" MODE FILE...

@@ -26,33 +26,6 @@ teardown() {
 	return 0
 }
 
-# wait_until DESCRIPTION CMD...: poll CMD until it succeeds, 30 s at most: a bound in time, not
-# in tries (on a loaded machine each try is slow).
-wait_until() {
-	local what=$1 end=$((SECONDS + 30))
-	shift
-	WHY=
-	until "$@"; do
-		((SECONDS <= end)) || fail_msg "timed out waiting for: $what${WHY:+ ($WHY)}" || return 1
-		sleep 0.05
-	done
-}
-
-# field PID/TASK NAME: a field of /proc/PID/status in REPLY (empty when gone). No fork: the
-# polls below run it often, on a machine the tree keeps busy.
-field() {
-	local lines line
-	REPLY=
-	{ mapfile -t lines <"/proc/$1/status"; } 2>/dev/null || return 0
-	for line in "${lines[@]}"; do
-		if [[ $line == "$2:"* ]]; then
-			REPLY=${line#"$2:"}
-			REPLY=${REPLY#"${REPLY%%[![:space:]]*}"}
-			return 0
-		fi
-	done
-}
-
 # The tree's processes, from busytree.pids: TREE_PIDS (all), TREE[NAME] (one); false until all
 # 8 are listed.
 declare -gA TREE   # -g: bats loads this file inside a function
@@ -87,14 +60,6 @@ settled() {
 		WHY="$pid not traced: '$REPLY'"
 		[[ -n $REPLY && $REPLY != 0 ]] || return 1
 	done
-}
-
-# tracer_for NAME: sets TRACER and ARGV0 (ref: strace; out: the tracer under test).
-tracer_for() {
-	TRACER=$STRACE ARGV0=strace
-	if [[ $1 == out ]]; then
-		TRACER=$ESTRACE ARGV0=$(tracer_name)
-	fi
 }
 
 # tree_started: busytree.pids names the root, whose pid is the tree's process group.
@@ -138,21 +103,6 @@ start_attached() {
 stopped() {
 	field "$1" State
 	[[ $REPLY == [Tt]* ]]
-}
-
-gone_or_zombie() {
-	field "$1" State
-	[[ -z $REPLY || $REPLY == Z* ]]
-}
-
-# end_tracer NAME SIG: send SIG to the tracer, wait (bounded) for its end; NAME_STATUS.
-end_tracer() {
-	local st=0
-	kill -"$2" "$TRACER_PID"
-	wait_until "the tracer ends after SIG$2" gone_or_zombie "$TRACER_PID" || return 1
-	wait "$TRACER_PID" || st=$?
-	TRACER_PID=
-	printf -v "${1^^}_STATUS" '%s' "$st"
 }
 
 # filtered_pids: in FILTERED, the tree's processes that hold a seccomp filter (the tracer's: the

@@ -22,8 +22,13 @@
  *   pid-reuse N      (in a new pid namespace) N children one after another,
  *                    all with the same pid, via ns_last_pid; every fourth
  *                    execs
+ *   exec-loop N      (runs until killed) N worker processes, the first with
+ *                    a second thread, fork and exec "logged" in a loop; they
+ *                    are the target of -p while they exec, see below
  *   exit K           exit with status K at once (an exec target)
  *   after-exec       what exec-blocked execs: says it got there
+ *   logged ID        what exec-loop execs: appends "ID PID TRACERPID" to
+ *                    exec-loop.log (TracerPid read after the exec)
  */
 #include "helpers.h"
 #include <fcntl.h>
@@ -32,10 +37,12 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <linux/futex.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 extern char **environ;
 static char *self;
+static const char *arg_text = "";   /* the mode's argument as given (its id for "logged") */
 
 /* Replaces the process with this helper in MODE ARG. */
 static void
@@ -377,6 +384,131 @@ pid_reuse(int n)
 	return result(!bad, "every child had the same pid and its own status");
 }
 
+/* ---- exec-loop ---- */
+
+/* The files exec-loop shares with the test, in the current directory:
+ *   exec-loop.pids  the workers' pids, one a line (complete once it exists)
+ *   exec-loop.log   one line per exec, "ID PID TRACERPID", written by the exec'd program
+ *   stop            while it exists, the execers start no exec ...
+ *   idle.E          ... and execer E says so once its last child is reaped (logged)
+ * An execer is a worker's main thread (execer 2W) or the first worker's second thread (1). The
+ * ID of an exec is "E.I", its I-th: unique in the run, and shown in the traced execve line, so
+ * that a trace and the log are matched whatever pids the kernel reuses. */
+
+static bool
+exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static void
+touch(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT, 0644);
+	if (fd < 0)
+		die(path);
+	close(fd);
+}
+
+/* While the stop file exists: idle.E says that this execer has no child left. */
+static void
+idle_while_stopped(int e)
+{
+	char idle[32];
+	if (!exists("stop"))
+		return;
+	snprintf(idle, sizeof(idle), "idle.%d", e);
+	touch(idle);
+	while (exists("stop"))
+		msleep(5);
+	unlink(idle);
+}
+
+static void *
+execer_loop(void *arg)
+{
+	int e = (int)(intptr_t)arg;
+	for (int i = 0;; i++) {
+		idle_while_stopped(e);
+		char id[32];
+		snprintf(id, sizeof(id), "%d.%d", e, i);
+		char *v[] = { "torture", "logged", id, NULL };
+		pid_t pid = fork_or_die();
+		if (!pid) {
+			execve(self, v, environ);
+			die("execve");
+		}
+		if (reap(pid) != 0)
+			die("logged exec failed");
+		msleep(1);   /* busy, but leaving some CPU to the tracer and the test */
+	}
+	return arg;
+}
+
+static void
+exec_loop_worker(int w)
+{
+	/* nothing outlives the root, which outlives no test (see exec_loop) */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		die("prctl");
+	pthread_t t;
+	if (w == 0 && pthread_create(&t, NULL, execer_loop, (void *)(intptr_t)1))
+		die("pthread_create");
+	execer_loop((void *)(intptr_t)(2 * w));
+}
+
+static int
+exec_loop(int n)
+{
+	/* its own process group, so that a test kills the whole workload with one kill; the
+	 * workload at a lower priority, so that it starves neither the tracer nor the test */
+	if (setpgid(0, 0) < 0)
+		die("setpgid");
+	errno = 0;
+	if (nice(10) < 0 && errno)
+		die("nice");
+	alarm(600);   /* a bound on a forgotten run: SIGALRM kills the root, then the workers */
+	FILE *f = fopen("exec-loop.pids.new", "w");
+	if (!f)
+		die("exec-loop.pids.new");
+	for (int w = 0; w < n; w++) {
+		pid_t pid = fork_or_die();
+		if (!pid)
+			exec_loop_worker(w);
+		fprintf(f, "%d\n", (int)pid);
+	}
+	if (fclose(f) || rename("exec-loop.pids.new", "exec-loop.pids"))
+		die("exec-loop.pids");
+	/* the workers exec until killed: one that ends has failed, and takes the others along */
+	reap(-1);
+	return result(false, "a worker ended");
+}
+
+/* TracerPid of the calling process, from /proc/self/status. */
+static int
+tracer_pid(void)
+{
+	char buf[2048];
+	if (!task_file(getpid(), 0, "status", buf, sizeof(buf)))
+		die("/proc/self/status");
+	char *p = strstr(buf, "\nTracerPid:");
+	return p ? atoi(p + 11) : -1;
+}
+
+static int
+logged(int n)
+{
+	(void)n;
+	char line[64];
+	int len = snprintf(line, sizeof(line), "%s %d %d\n", arg_text, (int)getpid(), tracer_pid());
+	int fd = open("exec-loop.log", O_WRONLY | O_CREAT | O_APPEND, 0644);
+	/* one write: the lines of concurrent children do not mix */
+	if (fd < 0 || write(fd, line, len) != len)
+		die("exec-loop.log");
+	close(fd);
+	return 0;
+}
+
 static int
 exit_with(int n)
 {
@@ -396,6 +528,7 @@ static const struct {
 } modes[] = {
 	{ "exit", exit_with },
 	{ "after-exec", after_exec },
+	{ "logged", logged },
 	{ "children", children },
 	{ "chain", chain },
 	{ "thread-forks", thread_forks },
@@ -404,6 +537,7 @@ static const struct {
 	{ "vfork-noexec", vfork_noexec },
 	{ "kill-blocked", kill_blocked },
 	{ "pid-reuse", pid_reuse },
+	{ "exec-loop", exec_loop },
 };
 
 int
@@ -413,6 +547,8 @@ main(int argc, char **argv)
 	int n = argc > 2 ? atoi(argv[2]) : 0;
 
 	self = argv[0];
+	if (argc > 2)
+		arg_text = argv[2];
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	block_signal(SIGCHLD, SIG_BLOCK);
 	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
