@@ -103,10 +103,11 @@ static void start_member(struct job *j, const char *role, bool from_tty)
 		tcsetpgrp(j->tty, j->pgrp);
 }
 
-/* Ask the terminal to type s (its command pipe is cmd). */
-static void type(int cmd, const char *s)
+/* Type s into fd: the terminal's command pipe (from the shell) or the pty's master side (from
+ * the terminal itself). */
+static void type(int fd, const char *s)
 {
-	if (write(cmd, s, strlen(s)) != (ssize_t)strlen(s))
+	if (write(fd, s, strlen(s)) != (ssize_t)strlen(s))
 		die("write to the terminal");
 }
 
