@@ -1,6 +1,7 @@
 /* sysent: the generated syscall tables instantiated once. */
 #include "sysent.h"
 
+#include <linux/audit.h>
 #include <string.h>
 
 #include "decode/decoder.h"
@@ -50,4 +51,12 @@ enum sc_id sysent_by_name(const char *name)
 		if (strcmp(name, sysent[i].name) == 0)
 			return i;
 	return SC_COUNT;
+}
+
+uint32_t sysent_audit_arch(enum abi abi)
+{
+	static const uint32_t arch[ABI_COUNT] = {
+		[ABI_X86_64] = AUDIT_ARCH_X86_64, [ABI_I386] = AUDIT_ARCH_I386,
+	};
+	return arch[abi];
 }

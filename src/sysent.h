@@ -42,5 +42,7 @@ extern const struct sysent sysent[SC_COUNT];
 enum sc_id sysent_id(enum abi abi, uint64_t nr);
 /* The id for a name, or SC_COUNT. */
 enum sc_id sysent_by_name(const char *name);
+/* The AUDIT_ARCH_* value of an ABI: seccomp_data.arch, and si_arch of a SIGSYS. */
+uint32_t sysent_audit_arch(enum abi abi);
 
 #endif

@@ -2,7 +2,6 @@
 #include "decode/siginfo.h"
 
 #include <inttypes.h>
-#include <linux/audit.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -148,16 +147,13 @@ static void put_fault(struct buf *b, const struct si *s, enum abi abi)
  * its name in a comment when it is estrace's other ABI ("9 / * link * /"), else a number. */
 static void put_sigsys(struct buf *b, const struct si *s, enum abi abi)
 {
-	static const uint32_t audit_arch[ABI_COUNT] = {
-		[ABI_X86_64] = AUDIT_ARCH_X86_64, [ABI_I386] = AUDIT_ARCH_I386,
-	};
 	buf_adds(b, ", si_call_addr=");
 	render_ptr(b, s->call_addr);
 	uint32_t nr = (uint32_t)s->syscall_nr;
 	enum sc_id id = SC_COUNT;
-	bool own = s->arch == audit_arch[abi];
+	bool own = s->arch == sysent_audit_arch(abi);
 	for (int a = 0; a < ABI_COUNT; a++)
-		if (s->arch == audit_arch[a])
+		if (s->arch == sysent_audit_arch(a))
 			id = sysent_id((enum abi)a, nr);   /* x32's numbers (bit 30) are not known */
 	char num[16], name[64];
 	snprintf(num, sizeof(num), "%" PRIu32, nr);

@@ -4,7 +4,6 @@
 #include "trace/seccomp.h"
 
 #include <errno.h>
-#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
@@ -22,14 +21,6 @@
 
 static struct sock_filter prog[MAX_INSNS];
 static unsigned short nprog;
-
-static const struct {
-	enum abi abi;
-	uint32_t audit_arch;
-} arches[] = {
-	{ ABI_X86_64, AUDIT_ARCH_X86_64 },
-	{ ABI_I386, AUDIT_ARCH_I386 },
-};
 
 static void emit(struct sock_filter insn)
 {
@@ -86,13 +77,13 @@ bool seccomp_prepare(void)
 		return false;
 	nprog = 0;
 	emit((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)));
-	for (size_t i = 0; i < sizeof(arches) / sizeof(arches[0]); i++) {
+	for (int abi = 0; abi < ABI_COUNT; abi++) {
 		/* not this arch: jump over its block (BPF_JA: a block may be longer than 255) */
-		emit((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, arches[i].audit_arch, 1, 0));
+		emit((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, sysent_audit_arch(abi), 1, 0));
 		size_t skip_at = nprog;
 		emit((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JA, 0, 0, 0));
 		emit((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
-		emit_abi(arches[i].abi);
+		emit_abi((enum abi)abi);
 		prog[skip_at].k = nprog - skip_at - 1;
 		/* the block ends in a return, so the next test starts with the arch still loaded */
 	}
