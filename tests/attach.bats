@@ -19,17 +19,6 @@ teardown() {
 	pkill -9 -P "$$" attachme 2>/dev/null || true
 }
 
-# wait_until DESCRIPTION CMD...: poll CMD until it succeeds (20 s at most).
-wait_until() {
-	local what=$1 i
-	shift
-	for ((i = 0; i < 400; i++)); do
-		"$@" && return 0
-		sleep 0.05
-	done
-	fail_msg "timed out waiting for: $what"
-}
-
 # start_target NAME: run attachme with commands from fifo NAME.fifo (fd stored in NAME_FD); its
 # pid in NAME_PID.
 start_target() {
