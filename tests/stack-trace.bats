@@ -22,7 +22,7 @@ frames_of() {
 # the "<... NAME resumed>" line when the call was split.
 chain_of() {
 	frames_of "$@" | perl -ne '
-		last unless /^ > .*\(([^()]*?)\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$/;
+		last unless /^ > [^(]*\((.*?)\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$/;
 		print "$1\n";
 		last if $1 eq "main";
 	'
@@ -134,6 +134,15 @@ line_kinds() {
 	local long
 	long=chain_long_$(printf 'x%.0s' {1..989})
 	assert_chain 'execve\("/bin/true"' execve "execve chain_c chain_b $long chain_a main " ref out
+}
+
+@test "-k: C++ symbol names are demangled as strace demangles them" {
+	# -V lists the optional features of the build, as strace's does
+	"$ESTRACE" -V | grep -q '^Optional features enabled:.* stack-demangle' ||
+		skip "$(tracer_name) was built without libiberty (configure --without-libiberty)"
+	run_both -k -e trace=execve -- ./stackchain cxx
+	compare_status
+	assert_chain 'execve\("/bin/true"' execve "execve chain_c chain_b _Z_not_mangled ns::f3(int) [clone .cold] void ns::S::g<long>(long) ns::V::get() const chain_a main " ref out
 }
 
 @test "--stack-traces: strace 6.1's spelling of -k" {

@@ -389,6 +389,8 @@ static void on_help(const char *arg)
 static void on_version(const char *arg)
 {
 	printf("%s -- version %s\n", progname, PACKAGE_VERSION);
+	const char *features = stack_features();
+	printf("\nOptional features enabled:%s\n", features[0] ? features : " (none)");
 	exit_success();
 }
 

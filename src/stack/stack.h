@@ -12,6 +12,9 @@
 
 /* NULL when this build can take stack traces, else why it cannot. */
 const char *stack_unavailable(void);
+/* What -V lists of this build's -k, in strace's words (" stack-trace=libunwind
+ * stack-demangle"), or "". */
+const char *stack_features(void);
 /* Unwind the stopped thread pid and append its frame lines (each ending "\n") to frames,
  * at most limit of them. Nothing is appended when the stack cannot be read. A frame with no
  * symbol prints "FILE()", or "FILE(+0x0)" when taken at a syscall's entry (entry): strace 6.1

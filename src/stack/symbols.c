@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "stack/demangle.h"
 #include "util/die.h"
 
 /* ---- the ELF symbol cache: one entry per mapped file, kept for good ---- */
@@ -18,6 +19,7 @@
 struct sym {
 	uint64_t value;
 	const char *name;   /* in the file's mapped image: no length limit */
+	const char *shown;  /* name as frame lines print it (demangled); NULL until first asked */
 	size_t seq;         /* order of appearance: the first of equal values wins */
 };
 
@@ -57,7 +59,7 @@ static void add_symbols(struct elf_file *f, const Elf64_Shdr *sh, const Elf64_Sh
 		    || !s[i].st_value || s[i].st_name >= strsh->sh_size
 		    || !memchr(strs + s[i].st_name, '\0', strsh->sh_size - s[i].st_name))
 			continue;
-		f->syms[f->nsyms] = (struct sym){ s[i].st_value, strs + s[i].st_name, f->nsyms };
+		f->syms[f->nsyms] = (struct sym){ s[i].st_value, strs + s[i].st_name, NULL, f->nsyms };
 		f->nsyms++;
 	}
 }
@@ -139,7 +141,7 @@ static uint64_t to_vaddr(const struct elf_file *f, uint64_t off)
 }
 
 /* The nearest symbol at or before vaddr, as libunwind (and so strace) picks it: no size check. */
-static const struct sym *sym_at(const struct elf_file *f, uint64_t vaddr)
+static struct sym *sym_at(const struct elf_file *f, uint64_t vaddr)
 {
 	size_t lo = 0, hi = f->nsyms;   /* first with value > vaddr */
 	while (lo < hi) {
@@ -154,6 +156,16 @@ static const struct sym *sym_at(const struct elf_file *f, uint64_t vaddr)
 	while (lo > 1 && f->syms[lo - 2].value == f->syms[lo - 1].value)
 		lo--;
 	return &f->syms[lo - 1];
+}
+
+/* Demangled once per symbol, on the first frame that shows it: most symbols never are. */
+static const char *shown_name(struct sym *s)
+{
+	if (!s->shown) {
+		const char *d = demangle(s->name);
+		s->shown = d ? d : s->name;
+	}
+	return s->shown;
 }
 
 /* ---- per-process maps: read at the first stack of a process, again when an address is in
@@ -276,8 +288,8 @@ bool symbols_place(pid_t pid, uint64_t addr, struct place *p)
 		return false;
 	p->path = m->file->path;
 	p->file_off = addr - m->start + m->off;
-	const struct sym *s = sym_at(m->file, to_vaddr(m->file, p->file_off));
-	p->sym = s ? s->name : NULL;
+	struct sym *s = sym_at(m->file, to_vaddr(m->file, p->file_off));
+	p->sym = s ? shown_name(s) : NULL;
 	p->sym_off = s ? to_vaddr(m->file, p->file_off) - s->value : 0;
 	return true;
 }

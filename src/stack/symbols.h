@@ -12,7 +12,7 @@
 struct place {
 	const char *path;     /* the mapping's name: a file, or "[vdso]" and the like */
 	uint64_t file_off;    /* the address as an offset in that file */
-	const char *sym;      /* the nearest symbol at or before it, or NULL */
+	const char *sym;      /* the nearest symbol at or before it, demangled, or NULL */
 	uint64_t sym_off;     /* the address minus the symbol's */
 };
 

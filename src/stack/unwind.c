@@ -15,6 +15,7 @@
 #include <sys/user.h>
 
 #include "mem/umem.h"
+#include "stack/demangle.h"
 #include "stack/symbols.h"
 #include "util/die.h"
 
@@ -196,6 +197,11 @@ static struct unwinder *unwinder_of(pid_t pid)
 const char *stack_unavailable(void)
 {
 	return NULL;
+}
+
+const char *stack_features(void)
+{
+	return demangle_feature[0] ? " stack-trace=libunwind stack-demangle" : " stack-trace=libunwind";
 }
 
 static void frame_line(pid_t pid, uint64_t ip, bool entry, struct buf *frames)

@@ -7,6 +7,9 @@
  *   vfork   a vforked child does it: the parent's vfork line is split around the child's
  *   long    chain_a calls chain_b through a function whose symbol is 1000 characters long:
  *           "chain_long_" then 989 'x' (no tracer may cut it)
+ *   cxx     chain_a calls chain_b through functions with C++ symbol names, which -k prints
+ *           demangled: ns::V::get() const, void ns::S::g<long>(long), ns::f3(int) [clone .cold],
+ *           then one that only looks mangled (_Z_not_mangled), printed as it is
  */
 #include "helpers.h"
 #include <sys/wait.h>
@@ -37,12 +40,44 @@ __attribute__((noinline)) void chain_long(void)
 	depth++;
 }
 
-static bool via_long;
+/* C++ names without a C++ compiler: C functions under mangled symbols */
+void cxx_bad(void) __asm__("_Z_not_mangled");
+void cxx_clone(int) __asm__("_ZN2ns2f3Ei.cold");
+void cxx_template(long) __asm__("_ZN2ns1S1gIlEEvT_");
+void cxx_method(void) __asm__("_ZNK2ns1V3getEv");
+
+__attribute__((noinline)) void cxx_bad(void)
+{
+	chain_b();
+	depth++;
+}
+
+__attribute__((noinline)) void cxx_clone(int x)
+{
+	cxx_bad();
+	depth += x;
+}
+
+__attribute__((noinline)) void cxx_template(long x)
+{
+	cxx_clone((int)x);
+	depth++;
+}
+
+__attribute__((noinline)) void cxx_method(void)
+{
+	cxx_template(1);
+	depth++;
+}
+
+static const char *via;   /* the mode */
 
 __attribute__((noinline)) static void chain_a(void)
 {
-	if (via_long)
+	if (!strcmp(via, "long"))
 		chain_long();
+	else if (!strcmp(via, "cxx"))
+		cxx_method();
 	else
 		chain_b();
 	depth++;
@@ -52,8 +87,8 @@ int
 main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "exec";
-	via_long = !strcmp(mode, "long");
-	if (!strcmp(mode, "exec") || via_long) {
+	via = mode;
+	if (!strcmp(mode, "exec") || !strcmp(mode, "long") || !strcmp(mode, "cxx")) {
 		chain_a();
 		return 97;
 	}
