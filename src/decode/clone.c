@@ -25,8 +25,17 @@ static void render_clone_flags(struct buf *b, uint64_t flags)
 	if (sig) {
 		if (rest)
 			buf_addc(b, '|');
-		render_signal(b, sig);
+		render_signal(b, (int)sig);
 	}
+}
+
+/* clone3's exit_signal is a u64: past the signals it prints unsigned, not as an int */
+static void render_exit_signal(struct buf *b, uint64_t sig)
+{
+	if (sig <= CSIGNAL_MASK)
+		render_signal(b, (int)sig);
+	else
+		buf_printf(b, "%" PRIu64, sig);
 }
 
 /* The argument slots of clone's tid and tls pointers differ between ABIs. */
@@ -176,7 +185,7 @@ static void clone3_render_entry(const struct call *c, struct buf *b)
 	if (a->flags & CLONE_PARENT_SETTID)
 		field_ptr(b, "parent_tid", a->parent_tid);
 	buf_adds(b, ", exit_signal=");
-	render_signal(b, a->exit_signal);
+	render_exit_signal(b, a->exit_signal);
 	field_ptr(b, "stack", a->stack);
 	buf_printf(b, a->stack_size ? ", stack_size=%#" PRIx64 : ", stack_size=%" PRIu64, a->stack_size);
 	if (a->flags & CLONE_SETTLS)

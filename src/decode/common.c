@@ -162,11 +162,11 @@ void render_int(struct buf *b, uint64_t v)
 	buf_printf(b, "%d", (int)(uint32_t)v);
 }
 
-void render_signal(struct buf *b, uint64_t sig)
+void render_signal(struct buf *b, int sig)
 {
-	char num[24];
-	snprintf(num, sizeof(num), "%" PRIu64, sig);
-	xlat_named(b, sig <= 64 ? signal_name((int)sig) : NULL, num);
+	char num[16];
+	snprintf(num, sizeof(num), "%d", sig);
+	xlat_named(b, signal_name(sig), num);
 }
 
 void render_str(const struct call *c, struct buf *b, const struct cstr *s, bool path)
