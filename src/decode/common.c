@@ -175,11 +175,16 @@ void render_str(const struct call *c, struct buf *b, const struct cstr *s, bool 
 		render_ptr(b, s->addr);
 		return;
 	}
-	size_t len = s->len;
-	bool cut = !path && opt.strlen_given && len > opt.max_strlen;
-	if (cut)
-		len = opt.max_strlen;
-	quote_string(b, c->mem.data + s->off, len, opt.quote);
+	if (path)
+		quote_string(b, c->mem.data + s->off, s->len, opt.quote);
+	else
+		render_quoted(b, c->mem.data + s->off, s->len, opt.quote);
+}
+
+void render_quoted(struct buf *b, const char *s, size_t len, enum quote_style style)
+{
+	bool cut = opt.strlen_given && len > opt.max_strlen;
+	quote_string(b, s, cut ? opt.max_strlen : len, style);
 	if (cut)
 		buf_adds(b, "...");
 }
