@@ -51,3 +51,24 @@ load common
 	assert_contains out ", /* bytes 88..4095 */ \"$bytes\"}, 4096) = -1 E2BIG"
 	assert_contains out ", /* bytes 88..4095 */ \"$bytes\"}, 1048576) = -1 E2BIG"
 }
+
+@test "clone's and clone3's pidfd and parent tid written back: [3], -y's <anon_inode:[pidfd]>, -yy's <pid:N>, -Y's names" {
+	local o
+	for o in "" -y -yy --decode-fds=pidfd -Y "-y -Y" "-X raw" "-X verbose" "-e verbose=none"; do
+		# shellcheck disable=SC2086
+		run_both $o -e trace=clone,clone3 -- ./cloneargs pidfd
+		compare_all single
+	done
+	run_both -X verbose -e trace=clone,clone3 -- ./cloneargs pidfd
+	compare_all single
+	assert_contains out.norm 'clone(child_stack=NULL, flags=0x1000 /* CLONE_PIDFD */|17 /* SIGCHLD */, parent_tid=[3]) = PID'
+	run_both -y -e trace=clone,clone3 -- ./cloneargs pidfd
+	compare_all single
+	assert_contains out.norm 'clone(child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=[3<anon_inode:[pidfd]>]) = PID'
+	assert_contains out.norm ' => {pidfd=[3<anon_inode:[pidfd]>], parent_tid=[PID]}, 64) = PID'
+	assert_contains out.norm 'clone(child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=0x8) = -1 EFAULT'
+	run_both -yy -Y -e trace=clone,clone3 -- ./cloneargs pidfd
+	compare_all single
+	assert_contains out.norm ' => {pidfd=[3<pid:PID<cloneargs>>], parent_tid=[PID<cloneargs>]}, 64) = PID<cloneargs>'
+	assert_contains out.norm 'clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[PID<cloneargs>]) = PID<cloneargs>'
+}

@@ -259,7 +259,10 @@ sub collect_pids {
 	$pids{$1} = 1 if $l =~ /^(?:getpid|gettid)\(\) += (\d+)$/;
 	$pids{$1} = 1 if $l =~ /^set_tid_address\(.*\) += (\d+)$/;
 	$pids{$1} = 1 while $l =~ /\bsi_pid=(\d+)/g;
-	$pids{$1} = 1 while $l =~ /parent_tid=\[(\d+)\]/g;
+	# clone with CLONE_PIDFD (and so without CLONE_PARENT_SETTID) writes a descriptor there
+	if ($l !~ /^$lead(?:clone\(|<\.\.\. clone resumed>)/ || $l =~ /CLONE_PARENT_SETTID/) {
+		$pids{$1} = 1 while $l =~ /parent_tid=\[(\d+)\]/g;
+	}
 	$pids{$1} = 1 if $l =~ /<pid changed to (\d+) \.\.\.>/;
 	$pids{$1} = 1 if $l =~ /superseded by execve in pid (\d+)/;
 	$pids{$1} = 1 if $l =~ /Process (\d+) (?:attached|detached)/;

@@ -51,15 +51,7 @@ static struct clone_slots clone_slots(const struct call *c)
 	return (struct clone_slots){ 2, 3, 4 };
 }
 
-/* An int the kernel wrote at exit: [N], or the pointer when unreadable. */
-static void render_written_int(struct buf *b, const struct call *c, int k, uint64_t addr)
-{
-	if (c->val_err[k] || c->rval < 0)
-		render_ptr(b, addr);
-	else
-		buf_printf(b, "[%d]", (int)c->val[k]);
-}
-
+/* The int the kernel wrote at addr at exit, into val[k] (val_err[k]: could not be read). */
 static void capture_int(struct call *c, pid_t pid, int k, uint64_t addr)
 {
 	int32_t v = 0;
@@ -67,10 +59,55 @@ static void capture_int(struct call *c, pid_t pid, int k, uint64_t addr)
 	c->val[k] = (uint64_t)(int64_t)v;
 }
 
+/* The same for CLONE_PIDFD's descriptor, and what -y shows of it while it is open. */
+static void capture_pidfd(struct call *c, pid_t pid, int k, uint64_t addr)
+{
+	capture_int(c, pid, k, addr);
+	if (!c->val_err[k])
+		capture_fd(c, pid, (int)c->val[k]);
+}
+
+static bool written(const struct call *c, int k)
+{
+	return !c->val_err[k] && c->rval >= 0;
+}
+
+/* What the kernel wrote, or the pointer when nothing was: [1234] (-Y: [1234<comm>]) ... */
+static void render_written_pid(struct buf *b, const struct call *c, int k, uint64_t addr)
+{
+	if (!written(c, k)) {
+		render_ptr(b, addr);
+		return;
+	}
+	buf_addc(b, '[');
+	render_pid(b, (int32_t)c->val[k]);
+	buf_addc(b, ']');
+}
+
+/* ... [3] (-y: [3<anon_inode:[pidfd]>], -yy: [3<pid:1234>]) */
+static void render_written_fd(struct buf *b, const struct call *c, int k, uint64_t addr)
+{
+	if (!written(c, k)) {
+		render_ptr(b, addr);
+		return;
+	}
+	buf_addc(b, '[');
+	render_fd(c, b, (int32_t)c->val[k]);
+	buf_addc(b, ']');
+}
+
+/* parent_tid gets the child's tid, or with CLONE_PIDFD its pidfd (the kernel refuses both);
+ * -e verbose=none shows the pointer */
 static void clone_capture_exit(struct call *c, pid_t pid)
 {
-	if (c->args[0] & CLONE_PARENT_SETTID)
-		capture_int(c, pid, 0, c->args[clone_slots(c).parent_tid]);
+	uint64_t flags = c->args[0], at = c->args[clone_slots(c).parent_tid];
+	c->val_err[0] = -1;
+	if (c->rval < 0 || !verbose_wanted(c->id))
+		return;
+	if (flags & CLONE_PIDFD)
+		capture_pidfd(c, pid, 0, at);
+	else if (flags & CLONE_PARENT_SETTID)
+		capture_int(c, pid, 0, at);
 }
 
 static void clone_render_entry(const struct call *c, struct buf *b)
@@ -85,9 +122,12 @@ static void clone_render_exit(const struct call *c, struct buf *b)
 {
 	uint64_t flags = c->args[0];
 	struct clone_slots s = clone_slots(c);
-	if (flags & CLONE_PARENT_SETTID) {
+	if (flags & CLONE_PIDFD) {
 		buf_adds(b, ", parent_tid=");
-		render_written_int(b, c, 0, c->args[s.parent_tid]);
+		render_written_fd(b, c, 0, c->args[s.parent_tid]);
+	} else if (flags & CLONE_PARENT_SETTID) {
+		buf_adds(b, ", parent_tid=");
+		render_written_pid(b, c, 0, c->args[s.parent_tid]);
 	}
 	if (flags & CLONE_SETTLS) {
 		buf_adds(b, ", tls=");
@@ -203,7 +243,7 @@ static void clone3_capture_exit(struct call *c, pid_t pid)
 		return;
 	uint64_t flags = r->a.flags, pidfd = r->a.pidfd, parent_tid = r->a.parent_tid;
 	if (flags & CLONE_PIDFD)
-		capture_int(c, pid, 0, pidfd);
+		capture_pidfd(c, pid, 0, pidfd);
 	if (flags & CLONE_PARENT_SETTID)
 		capture_int(c, pid, 1, parent_tid);
 }
@@ -294,12 +334,12 @@ static void clone3_render_exit(const struct call *c, struct buf *b)
 		buf_adds(b, " => {");
 		if (r->a.flags & CLONE_PIDFD) {
 			buf_adds(b, "pidfd=");
-			render_written_int(b, c, 0, r->a.pidfd);
+			render_written_fd(b, c, 0, r->a.pidfd);
 			sep = ", ";
 		}
 		if (r->a.flags & CLONE_PARENT_SETTID) {
 			buf_printf(b, "%sparent_tid=", sep);
-			render_written_int(b, c, 1, r->a.parent_tid);
+			render_written_pid(b, c, 1, r->a.parent_tid);
 		}
 		buf_addc(b, '}');
 	}

@@ -112,7 +112,9 @@ void render_fd(const struct call *c, struct buf *b, int fd)
 		return;
 	unsigned want = opt.decode_fds;
 	if ((want & DECODE_FD_PIDFD) && f->pidfd_pid > 0) {
-		buf_printf(b, "<pid:%d>", f->pidfd_pid);
+		buf_adds(b, "<pid:");
+		render_pid(b, f->pidfd_pid);   /* -Y: <pid:1234<comm>> */
+		buf_addc(b, '>');
 		return;
 	}
 	bool dev = (want & DECODE_FD_DEV) && f->dev_type;
