@@ -256,7 +256,7 @@ sub map_unquoted {
 sub collect_pids {
 	my ($l) = @_;
 	$pids{$1} = 1 if $l =~ /^$lead(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>).*\) += (\d+)(?:<[^>]*>)?$/;
-	$pids{$1} = 1 if $l =~ /^(?:getpid|gettid)\(\) += (\d+)$/;
+	$pids{$1} = 1 if $l =~ /^(?:getpid|gettid)\(\) += (\d+)(?:<[^>]*>)?$/;
 	$pids{$1} = 1 if $l =~ /^set_tid_address\(.*\) += (\d+)$/;
 	$pids{$1} = 1 while $l =~ /\bsi_pid=(\d+)/g;
 	# clone with CLONE_PIDFD (and so without CLONE_PARENT_SETTID) writes a descriptor there
