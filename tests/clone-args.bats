@@ -72,3 +72,15 @@ load common
 	assert_contains out.norm ' => {pidfd=[3<pid:PID<cloneargs>>], parent_tid=[PID<cloneargs>]}, 64) = PID<cloneargs>'
 	assert_contains out.norm 'clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[PID<cloneargs>]) = PID<cloneargs>'
 }
+
+@test "waitid(P_PIDFD, fd): the descriptor as -y and -yy show it" {
+	local o
+	for o in "" -y -yy "-yy -Y" "-X raw -y"; do
+		# shellcheck disable=SC2086
+		run_both $o -e trace=waitid -- ./cloneargs pidfd
+		compare_all single
+	done
+	run_both -y -e trace=waitid -- ./cloneargs pidfd
+	compare_all single
+	assert_contains out.norm 'waitid(P_PIDFD, 3<anon_inode:[pidfd]>, {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=PID,'
+}

@@ -163,11 +163,15 @@ const struct decoder dec_waitpid = {
 	.render_ret = render_ret_pid,
 };
 
-/* waitid(idtype, id, infop, options, rusage) */
+/* waitid(idtype, id, infop, options, rusage): id is a pid (-Y), a pidfd (-y) or a number */
+#define IDTYPE_PIDFD 3   /* P_PIDFD: glibc 2.36's idtype_t lacks it */
+
 static void waitid_capture_entry(struct call *c, pid_t pid)
 {
 	if ((uint32_t)c->args[0] == P_PID)
 		capture_pid(c, 1, (int32_t)c->args[1]);
+	else if ((uint32_t)c->args[0] == IDTYPE_PIDFD)
+		capture_fd(c, pid, (int32_t)c->args[1]);
 }
 
 static void waitid_render_entry(const struct call *c, struct buf *b)
@@ -176,6 +180,8 @@ static void waitid_render_entry(const struct call *c, struct buf *b)
 	buf_adds(b, ", ");
 	if ((uint32_t)c->args[0] == P_PID)
 		render_pid_arg(c, b, 1, (int32_t)c->args[1]);
+	else if ((uint32_t)c->args[0] == IDTYPE_PIDFD)
+		render_fd(c, b, (int32_t)c->args[1]);
 	else
 		render_int(b, c->args[1]);
 	buf_adds(b, ", ");

@@ -9,7 +9,8 @@
  *   clone3-big  non-zero bytes past the known struct, 4008 of them (size of a page and more)
  *   pidfd       children that exit at once, with their pidfd and tid written back: clone3
  *               with CLONE_PIDFD|CLONE_PARENT_SETTID, clone with CLONE_PIDFD and with
- *               CLONE_PARENT_SETTID; then the same flags failing (EFAULT, EINVAL)
+ *               CLONE_PARENT_SETTID (that child reaped with waitid(P_PIDFD)); then the same
+ *               flags failing (EFAULT, EINVAL)
  *
  * SIGCHLD stays blocked: no signal line can land between the calls.
  */
@@ -22,6 +23,7 @@
 
 #define BAD_FLAG (1ULL << 40)   /* no such clone flag: EINVAL once the struct is read */
 #define PAGE 4096
+#define IDTYPE_PIDFD 3   /* P_PIDFD: glibc 2.36's idtype_t lacks it */
 
 enum { FLAGS, PIDFD, CHILD_TID, PARENT_TID, EXIT_SIGNAL, STACK, STACK_SIZE, TLS, SET_TID,
        SET_TID_SIZE, CGROUP, NFIELDS };
@@ -205,7 +207,13 @@ pidfd_results(void)
 	a[FLAGS] = CLONE_PIDFD;
 	child_exits_at_once(clone3(a, 88));
 	close(pidfd);
-	child_exits_at_once(syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, 0, &pidfd, 0, 0));
+	/* reaped through its pidfd: waitid(P_PIDFD, 3, ...) */
+	long ret = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, 0, &pidfd, 0, 0);
+	if (ret == 0)
+		syscall(SYS_exit, 0);
+	siginfo_t si;
+	if (ret < 0 || syscall(SYS_waitid, IDTYPE_PIDFD, pidfd, &si, WEXITED, NULL))
+		die("clone, waitid");
 	close(pidfd);
 	child_exits_at_once(syscall(SYS_clone, CLONE_PARENT_SETTID | SIGCHLD, 0, &tid, 0, 0));
 	/* failing: nothing written back */
