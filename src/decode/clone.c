@@ -231,6 +231,8 @@ static void clone3_capture_entry(struct call *c, pid_t pid)
 	capture_set_tid(c, pid, &r);
 	if (r.size > CLONE_ARGS_KNOWN)
 		capture_tail(c, pid, &r);
+	static const char pad[_Alignof(struct clone3_rec)];   /* the record is read in place */
+	buf_add(&c->mem, pad, -c->mem.len % sizeof(pad));
 	c->blk_off[3] = c->mem.len;
 	buf_add(&c->mem, &r, sizeof(r));
 	c->val[3] = 1;

@@ -2,6 +2,7 @@
 #include "decode/decoder.h"
 
 #include <inttypes.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "decode/procinfo.h"
@@ -59,17 +60,23 @@ static void render_status(struct buf *b, const struct call *c, uint64_t addr)
 	buf_adds(b, "}]");
 }
 
-/* A tracee's long, as strace prints rusage's: unsigned (ru_maxrss=18446744073709551615). */
+/* A tracee's long, as strace prints rusage's: unsigned (ru_maxrss=18446744073709551615). The
+ * block sits after the status word in mem: read it unaligned. */
 static uint64_t word_at(const unsigned char *p, size_t w)
 {
-	return w == 8 ? *(const uint64_t *)p : *(const uint32_t *)p;
+	uint64_t v64;
+	uint32_t v32;
+	if (w == 8)
+		return memcpy(&v64, p, 8), v64;
+	return memcpy(&v32, p, 4), v32;
 }
 
 /* tv_sec signed, tv_usec unsigned, as strace prints a rusage's times */
 static void render_timeval(struct buf *b, const char *name, const unsigned char *p, size_t w)
 {
-	int64_t sec = w == 8 ? *(const int64_t *)p : *(const int32_t *)p;
-	buf_printf(b, "%s={tv_sec=%" PRId64 ", tv_usec=%" PRIu64 "}", name, sec, word_at(p + w, w));
+	uint64_t sec = word_at(p, w);
+	int64_t ssec = w == 8 ? (int64_t)sec : (int32_t)sec;
+	buf_printf(b, "%s={tv_sec=%" PRId64 ", tv_usec=%" PRIu64 "}", name, ssec, word_at(p + w, w));
 }
 
 static const char *const rusage_longs[] = {
