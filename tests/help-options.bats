@@ -90,6 +90,7 @@ effect() {
 	effect --always-show-pid -- -e trace=execve -- /bin/true
 	effect -t -- -e trace=execve -- /bin/true
 	effect --absolute-timestamps=format:unix -- -e trace=execve -- /bin/true
+	effect --timestamps -- -e trace=execve -- /bin/true
 	effect -r -- -e trace=execve -- /bin/true
 	effect -T -- -e trace=exit_group,wait4 -- /bin/sh -c '/bin/true; :'
 	effect -k -- -e trace=execve -- /bin/true

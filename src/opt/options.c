@@ -87,7 +87,7 @@ static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 
 static void on_hex(const char *arg) { present_x(); }
 static void on_hex_long(const char *arg) { present_strings_in_hex(arg); }
 static void on_timestamps(const char *arg) { present_t(); }
-static void on_timestamps_long(const char *arg) { present_absolute(arg); }
+static void on_timestamps_long(const char *arg) { present_absolute(arg, given); }
 static void on_relative(const char *arg) { present_relative(arg); }
 static void on_durations(const char *arg) { present_durations(arg); }
 static void on_const_style(const char *arg) { present_const_style(arg, "-X"); }
@@ -304,7 +304,9 @@ static const struct optdef optdefs[] = {
 	{ 't', NULL, NULL, on_timestamps,
 	  "prefix lines with the time of day; -tt: with microseconds; -ttt: seconds since the epoch" },
 	{ 0, "absolute-timestamps", "[FORMAT,PRECISION]", on_timestamps_long,
-	  "like -t: FORMAT time, unix or none; PRECISION s (default), ms, us or ns" },
+	  "like -t: FORMAT time, unix or none; PRECISION s (default), ms, us or ns; "
+	  "each one given sets only the fields it names" },
+	{ 0, "timestamps", "[FORMAT,PRECISION]", on_timestamps_long, "same as --absolute-timestamps" },
 	{ 'r', "relative-timestamps", "[PRECISION]", on_relative,
 	  "prefix lines with the time since the previous line (precision s, ms, us, ns)" },
 	{ 'T', "syscall-times", "[PRECISION]", on_durations,
