@@ -333,6 +333,14 @@ void filter_reset(void)
 	status_options = 0;
 }
 
+bool filter_traces_all(void)
+{
+	for (size_t id = 0; id < SC_COUNT; id++)
+		if (!filter_trace[id])
+			return false;
+	return true;
+}
+
 bool signal_wanted(int sig)
 {
 	return sig > 0 && sig < (int)sizeof(filter_signal) && filter_signal[sig];

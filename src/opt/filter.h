@@ -24,6 +24,9 @@ static inline bool trace_wanted(enum sc_id id)
 	return filter_trace[id];
 }
 
+/* Whether the trace set holds every syscall the tables name (a seccomp filter would keep none out). */
+bool filter_traces_all(void);
+
 bool signal_wanted(int sig);
 
 /* -e status=: how a call ended decides whether it is printed. */

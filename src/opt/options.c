@@ -429,20 +429,34 @@ static const struct optdef *find_def(int c)
 
 /* The filter is inherited by every child, so it needs -f (an unfollowed child would hold it with
  * no tracer) and no -b (nor would a detached one), and it can only be installed in a command
- * estrace starts: with -p it is off for all.
- * Said only when --seccomp-bpf was asked for, since it is estrace's default. */
+ * estrace starts: with -p it is off for all (strace still gives it to the command). Said, in
+ * strace's words and order and whatever -q says, only when --seccomp-bpf was asked for, since
+ * it is estrace's default. */
 static void settle_seccomp(void)
 {
-	const char *why = opt.nattach ? "is not used with -p/--attach: attached processes cannot be given a filter"
-		: opt.detach_on_exec ? "is not used with -b/--detach-on: a detached process would keep it"
-		: !opt.follow ? "needs -f/--follow-forks; tracing without it"
-		: opt.syscall_limit ? "is not used with --syscall-limit: tracees are detached at the limit"
-		: NULL;
-	if (!opt.seccomp || !why)
+	bool say = opt.seccomp && opt.seccomp_given;
+	if (opt.detach_on_exec) {
+		if (say)
+			warnmsg("--seccomp-bpf is not enabled because it is not compatible with -b");
+		opt.seccomp = false;
 		return;
-	opt.seccomp = false;
-	if (opt.seccomp_given && !quiet_asked())
-		warnmsg("--seccomp-bpf %s", why);
+	}
+	if (say && opt.nattach)
+		warnmsg("--seccomp-bpf is not enabled for processes attached with -p");
+	if (say && !opt.follow)
+		warnmsg("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+	if (say && opt.follow && !opt.nattach && opt.syscall_limit)
+		warnmsg("--seccomp-bpf is not used with --syscall-limit: tracees are detached at the limit");
+	if (opt.nattach || !opt.follow || opt.syscall_limit)
+		opt.seccomp = false;
+}
+
+/* After the trace set is known: strace's word when the filter would keep nothing out. */
+static void seccomp_set_check(void)
+{
+	if (opt.seccomp && opt.seccomp_given && filter_traces_all())
+		warnmsg("Seccomp filter is requested but there are no syscalls to filter.  "
+			"See -e trace to filter syscalls.");
 }
 
 /* -D needs a command to become; strace counts -D's only after that check. */
@@ -464,8 +478,6 @@ static void summary_checks(void)
 		usage_error("-w/--summary-wall-clock must be given with %s", modes);
 	if (opt.summary_columns_given && !opt.summary)
 		usage_error("-U/--summary-columns must be given with %s", modes);
-	if (opt.summary_sort_given && !opt.summary)
-		warnmsg("-S/--summary-sort-by has no effect without %s", modes);
 }
 
 /* Options that only shape trace lines, which -c does not print. */
@@ -477,6 +489,15 @@ static void summary_only_warnings(void)
 		warnmsg("-t/--absolute-timestamps has no effect with -c/--summary-only");
 	if (opt.durations)
 		warnmsg("-T/--syscall-times has no effect with -c/--summary-only");
+}
+
+/* Warnings about the summary options, after the filter's (as strace orders them). */
+static void summary_warnings(void)
+{
+	if (opt.summary_sort_given && !opt.summary)
+		warnmsg("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+	if (opt.summary_only)
+		summary_only_warnings();
 }
 
 /* getopt_long takes any unambiguous prefix of a long option; a prefix of several is an error
@@ -531,13 +552,12 @@ void options_parse(int argc, char **argv)
 	daemonize_checks();
 	present_finish();   /* its checks come before the summary's, as in strace */
 	summary_checks();
+	settle_seccomp();
+	summary_warnings();
 	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
 		opt.output_pipe = opt.outfile + 1;
-	if (opt.summary_only)
-		summary_only_warnings();
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");
-	settle_seccomp();
 	if (opt.username)
 		user_resolve(opt.username, &opt.user);
 	if (opt.output_pipe && opt.follow >= 2)
@@ -547,4 +567,5 @@ void options_parse(int argc, char **argv)
 	if (!opt.interactive)   /* as strace: 4 under -D, 3 with -o FILE CMD */
 		opt.interactive = opt.daemonize ? 4 : opt.outfile && opt.cmd ? 3 : 2;
 	filter_finish();
+	seccomp_set_check();
 }

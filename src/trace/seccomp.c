@@ -70,10 +70,7 @@ static void emit_abi(enum abi abi)
 
 bool seccomp_prepare(void)
 {
-	bool all = true;
-	for (size_t id = 0; id < SC_COUNT && all; id++)
-		all = trace_wanted(id);
-	if (all)
+	if (filter_traces_all())
 		return false;
 	nprog = 0;
 	emit((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)));
