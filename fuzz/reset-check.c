@@ -43,8 +43,8 @@ static void print_strings(const char *name, const char *const *s, size_t n)
 /* Everything the rest of estrace reads from parsing. */
 static void print_state(void)
 {
-	printf("follow %d outfile %s pipe %s strlen %zu/%d column %d interactive %d quote %d\n",
-	       opt.follow, opt.outfile ? opt.outfile : "-", opt.output_pipe ? opt.output_pipe : "-",
+	printf("follow %d/%d outfile %s pipe %s strlen %zu/%d column %d interactive %d quote %d\n",
+	       opt.follow, opt.output_separately, opt.outfile ? opt.outfile : "-", opt.output_pipe ? opt.output_pipe : "-",
 	       opt.max_strlen, opt.strlen_given, opt.column, opt.interactive, (int)opt.quote);
 	printf("xlat %d seccomp %d/%d stamps %d.%d/%d relative %d.%d durations %d.%d number %d\n",
 	       (int)opt.xlat_style, opt.seccomp, opt.seccomp_given, opt.timestamps, opt.stamp_digits,

@@ -50,7 +50,8 @@ effect() {
 
 @test "tracing options change what is traced" {
 	effect -f -- -e trace=execve -- /bin/sh -c '/bin/true; :'
-	effect --output-separately -- -o t.txt -f -e trace=execve -- /bin/sh -c '/bin/true; :'
+	effect --output-separately -- -o t.txt --follow-forks -e trace=execve -- /bin/sh -c '/bin/true; :'
+	effect --follow-forks -- -e trace=execve -- /bin/sh -c '/bin/true; :'
 	effect -e trace=execve -- -- /bin/true
 	effect --trace=execve -- -- /bin/true
 	effect --signal=none -- -e trace=none -- /bin/sh -c 'kill -CHLD $$'

@@ -33,6 +33,11 @@
 }
 struct options opt = OPTIONS_DEFAULTS;
 
+/* -f counts (-ff: one file per thread); the long forms are flags that strace will not mix with
+ * the short one (follow_finish). */
+static int f_count;
+static bool follow_long, separately_long;
+
 void options_reset(void)
 {
 	free(opt.attach_pids);
@@ -40,6 +45,8 @@ void options_reset(void)
 	free(opt.user.groups);
 	opt = (struct options)OPTIONS_DEFAULTS;
 	optind = 0;   /* glibc's getopt starts afresh, also inside a cluster like -ff */
+	f_count = 0;
+	follow_long = separately_long = false;
 	filter_reset();
 	present_reset();
 }
@@ -69,8 +76,9 @@ static long number_arg(const char *arg, long min, long max)
 /* strace's largest -s: 2^30 - 1 */
 #define STRLEN_MAX ((1L << 30) - 1)
 
-static void on_follow(const char *arg) { opt.follow++; }
-static void on_follow_sep(const char *arg) { opt.follow = 2; }
+static void on_follow(const char *arg) { f_count++; }
+static void on_follow_long(const char *arg) { follow_long = true; }
+static void on_follow_sep(const char *arg) { separately_long = true; }
 static void on_output(const char *arg) { opt.outfile = arg; }
 static void on_strlen(const char *arg)
 {
@@ -249,9 +257,11 @@ struct optdef {
 };
 
 static const struct optdef optdefs[] = {
-	{ 'f', "follow-forks", NULL, on_follow,
+	{ 'f', NULL, NULL, on_follow,
 	  "follow children (fork, vfork, clone, clone3, threads); -ff: one file per thread with -o" },
-	{ 0, "output-separately", NULL, on_follow_sep, "like -ff" },
+	{ 0, "follow-forks", NULL, on_follow_long, "like -f, but not with it; given twice, still -f" },
+	{ 0, "output-separately", NULL, on_follow_sep,
+	  "with -o, one file per thread as -ff gives; with -f, -f's count decides" },
 	{ 'p', "attach", "PID", on_attach,
 	  "trace the running process PID (and its threads with -f); a list: -p 'PID PID' or "
 	  "-p PID,PID; may be repeated. On SIGINT or SIGTERM, estrace detaches and leaves it running" },
@@ -468,11 +478,23 @@ static void daemonize_checks(void)
 		usage_error("Too many -D's (%d), maximum supported -D count is 3", opt.daemonize);
 }
 
+/* -f's count wins over --output-separately; -f with --follow-forks, -ff with
+ * --output-separately: strace refuses both. */
+static void follow_finish(void)
+{
+	if (f_count && follow_long)
+		die("-f and --follow-forks cannot be provided simultaneously");
+	if (f_count >= 2 && separately_long)
+		die("-ff and --output-separately cannot be provided simultaneously");
+	opt.follow = f_count || follow_long;
+	opt.output_separately = f_count ? f_count >= 2 : separately_long;
+}
+
 /* strace's checks of the summary options, in its order, after the command was found. */
 static void summary_checks(void)
 {
 	const char *modes = "(-c/--summary-only or -C/--summary)";
-	if (opt.summary && opt.follow >= 2)
+	if (opt.summary && opt.output_separately)
 		usage_error("%s and -ff/--output-separately are mutually exclusive", modes);
 	if (opt.summary_wall && !opt.summary)
 		usage_error("-w/--summary-wall-clock must be given with %s", modes);
@@ -551,16 +573,19 @@ void options_parse(int argc, char **argv)
 	opt.cmd = optind < argc ? argv + optind : NULL;
 	daemonize_checks();
 	present_finish();   /* its checks come before the summary's, as in strace */
+	follow_finish();
 	summary_checks();
 	settle_seccomp();
 	summary_warnings();
 	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
 		opt.output_pipe = opt.outfile + 1;
+	if (separately_long && !f_count && !follow_long && !opt.outfile)
+		warnmsg("--output-separately has no effect without -o/--output");
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");
 	if (opt.username)
 		user_resolve(opt.username, &opt.user);
-	if (opt.output_pipe && opt.follow >= 2)
+	if (opt.output_pipe && opt.output_separately)
 		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
 	if (opt.kill_on_exit && opt.nattach)
 		die("--kill-on-exit and -p/--attach are mutually exclusive options");

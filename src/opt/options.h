@@ -19,7 +19,8 @@ enum {
 	QUIET_THREAD_EXECVE = 1 << 4,   /* "+++ superseded by execve in pid N +++" */
 };
 struct options {
-	int follow;               /* 0; 1: -f; 2: -ff (one output file per thread) */
+	bool follow;              /* -f, --follow-forks: trace new children and threads */
+	bool output_separately;   /* -ff, --output-separately: with -o, one file per thread */
 	const char *outfile;      /* -o FILE, or NULL for stderr */
 	const char *output_pipe;  /* -o '|CMD' or '!CMD': CMD, else NULL */
 	size_t max_strlen;        /* -s N; SIZE_MAX when not given: nothing is cut */
