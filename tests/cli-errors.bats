@@ -177,3 +177,61 @@ load common
 	assert_same_text "possibilities" ref.names out.names
 	assert_contains out.names "'--output-append-mode'"
 }
+
+# as_named NAME OPTS...: run both tracers, each invoked as NAME (a path to a link to it, made
+# here), with stderr in ref.stderr / out.stderr; NAME's "strace" part becomes each tracer's name.
+as_named() {
+	local name=$1 f st
+	shift
+	mkdir -p ref.dir/sub out.dir/sub
+	ln -sf "$STRACE" "ref.dir/sub/strace"
+	ln -sf "$ESTRACE" "out.dir/sub/$(tracer_name)"
+	for f in ref out; do
+		local tracer_as=${name//TRACER/$f.dir/sub/$([[ $f == ref ]] && echo strace || tracer_name)}
+		st=0
+		(cd "$T" && run_clean --argv0 "$tracer_as" "$T/$f.dir/sub/$([[ $f == ref ]] && echo strace || tracer_name)" "$@" \
+			</dev/null >"$f.stdout" 2>"$f.stderr") || st=$?
+		printf -v "${f^^}_STATUS" '%s' "$st"
+		sed -i "s|$f\.dir/sub/e\?strace|DIR/TRACER|g" "$f.stderr"
+	done
+	compare_status
+	assert_same_text "messages as $name $*" ref.stderr out.stderr
+}
+
+@test "messages name the tracer as it was invoked: by a path, a relative path, a link" {
+	local name
+	for name in "$T/TRACER" "./TRACER" "TRACER"; do
+		as_named "$name" -s abc -- /bin/true
+		as_named "$name" -e trace=nosuchcall -- /bin/true
+		as_named "$name" -- ./no-such-program
+		as_named "$name" --seccomp-bpf -e trace=none -- /bin/true
+		as_named "$name" -f -e trace=none -e signal=none -qq -- /bin/sh -c '/bin/true & wait'
+	done
+	as_named "$T/TRACER" -e trace=none -- ./no-such-program
+	assert_contains out.stderr "DIR/TRACER: Can't stat './no-such-program'"
+	printf 'not a program\n' >notexec
+	chmod 644 notexec
+	as_named "$T/TRACER" -e trace=none -- ./notexec
+	assert_contains out.stderr "DIR/TRACER: exec: Permission denied"
+}
+
+@test "-h and -V name the tracer plainly, whatever argv[0] is" {
+	as_named "$T/TRACER" -V
+	[[ $(head -n 1 out.stdout) == "$(tracer_name) -- version "* ]] ||
+		fail_msg "first line of -V: $(head -n 1 out.stdout)" || return 1
+	as_named "$T/TRACER" -h
+	grep -q "^Usage: $(tracer_name) " out.stdout || fail_msg "no 'Usage: $(tracer_name) ...' line" "$(head -n 3 out.stdout)"
+}
+
+@test "a command name of PATH_MAX bytes or more: exec: File name too long, with or without a slash" {
+	local long
+	long=$(printf 'a%.0s' {1..4096})
+	cli_error -e trace=execve -- "$long"
+	assert_equal "TRACER: exec: File name too long" "$(cat out.stderr.norm)" "message"
+	cli_error -e trace=execve -- "./${long:2}"
+	cli_error -e trace=execve -- "/${long:1}" arg
+	cli_error -e trace=execve -- "${long:1}"   # 4095 bytes: not found
+	assert_contains out.stderr.norm "TRACER: Can't stat 'aaaa"
+	cli_error -o /nonexistent/dir/file -- "$long"
+	cli_error -D -- "$long"
+}

@@ -372,9 +372,9 @@ static const struct optdef optdefs[] = {
 
 static void on_help(const char *arg)
 {
-	printf("Usage: %s [OPTIONS] PROG [ARGS]\n       %s [OPTIONS] -p PID... [PROG [ARGS]]\n"
-	       "Trace the system calls of PROG and its children, printing them as strace does.\n\n",
-	       progname, progname);
+	/* the plain name, whatever argv[0] says, as strace's -h and -V print theirs */
+	printf("Usage: estrace [OPTIONS] PROG [ARGS]\n       estrace [OPTIONS] -p PID... [PROG [ARGS]]\n"
+	       "Trace the system calls of PROG and its children, printing them as strace does.\n\n");
 	for (size_t i = 0; i < NOPTS; i++) {
 		const struct optdef *d = &optdefs[i];
 		char left[64];
@@ -394,13 +394,13 @@ static void on_help(const char *arg)
 		else
 			printf("  %-28s %s\n", left, d->help);
 	}
-	printf("\nUnlike strace, nothing is truncated unless -s is given. See %s(1).\n", progname);
+	printf("\nUnlike strace, nothing is truncated unless -s is given. See estrace(1).\n");
 	exit_success();
 }
 
 static void on_version(const char *arg)
 {
-	printf("%s -- version %s\n", progname, PACKAGE_VERSION);
+	printf("estrace -- version %s\n", PACKAGE_VERSION);
 	exit_success();
 }
 
