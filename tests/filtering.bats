@@ -163,3 +163,40 @@ load common
 	done
 	cli_error --trace=nope -- ./exitwith exit 0
 }
+
+# names FILE: the syscall name of each line of FILE, in order ("+++"/"---" lines as they are).
+names() {
+	sed -E 's/^([a-z_0-9]+)\(.*/\1/; s/^(\+\+\+|---) .*/\1/' "$1"
+}
+
+@test "called as strace (a link or a copy named strace): every syscall by default, as strace" {
+	mkdir -p bin copy
+	ln -sf "$ESTRACE" bin/strace
+	cp "$ESTRACE" copy/strace
+	local tracer
+	for tracer in "$T/bin/strace" "$T/copy/strace"; do
+		run_ref -- ./exitwith exit 3
+		run_tracer "$tracer" out "$tracer" -- ./exitwith exit 3
+		compare_status
+		names ref >ref.names
+		names out >out.names
+		assert_same_text "syscall names, $tracer" ref.names out.names
+		grep -qx mmap out.names || fail_msg "no mmap line:" "$(cat out)" || return 1
+	done
+	# an -e trace= still decides
+	run_tracer "$T/bin/strace" out strace -e trace=exit_group -- ./exitwith exit 3
+	assert_equal "exit_group +++" "$(names out | tr '\n' ' ' | sed 's/ $//')" "lines with -e trace=exit_group"
+}
+
+@test "estrace: called as strace, nothing is cut; called by any other name, %process" {
+	require_estrace
+	mkdir -p bin
+	ln -sf "$ESTRACE" bin/strace
+	ln -sf "$ESTRACE" bin/strace.real
+	local long
+	long=$(printf 'x%.0s' {1..100})
+	run_tracer "$T/bin/strace" out strace -e trace=execve -- ./exitwith exit 0 "$long"
+	assert_contains out "\"$long\""
+	run_tracer "$T/bin/strace.real" out "$T/bin/strace.real" -- ./exitwith exit 0
+	assert_equal "execve exit_group +++" "$(names out | tr '\n' ' ' | sed 's/ $//')" "lines as strace.real"
+}

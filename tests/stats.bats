@@ -274,3 +274,12 @@ summary_error() {
 	run_both -C -T -t -U calls -e trace=getppid -- ./calls getppid:1
 	compare_messages
 }
+
+@test "called as strace (a link named strace): -c counts every syscall, strace's default set" {
+	mkdir -p bin
+	ln -sf "$ESTRACE" bin/strace
+	run_ref -c -S name -U name,calls,errors -- "${CALLS[@]}"
+	run_tracer "$T/bin/strace" out "$T/bin/strace" -c -S name -U name,calls,errors -- "${CALLS[@]}"
+	compare_summary
+	assert_contains out.table 'mmap'
+}

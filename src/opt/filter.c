@@ -309,8 +309,8 @@ void filter_parse(const char *expr)
 void filter_finish(void)
 {
 	quiet_finish();
-	if (!trace_set)
-		parse_trace("%process");
+	if (!trace_set)   /* scripts that call estrace as strace see what strace showed them */
+		parse_trace(opt.as_strace ? "all" : "%process");
 	if (!signal_set)
 		parse_signal("all");
 	if (!abbrev_set)

@@ -10,8 +10,9 @@
 /* Parse one -e expression ("trace=execve,clone", "signal=!SIGCHLD", "raw=all", or a bare trace set);
  * dies with strace's message on a bad one. */
 void filter_parse(const char *expr);
-/* Apply the defaults for whatever no -e expression set (trace=%process, signal=all); settle
- * opt.quiet_set from -q's count or -e quiet= (dies when both were given). */
+/* Apply the defaults for whatever no -e expression set (trace=%process, or all when invoked as
+ * strace; signal=all); settle opt.quiet_set from -q's count or -e quiet= (dies when both were
+ * given). */
 void filter_finish(void);
 
 /* Forget every expression parsed, as before the first (see options_reset). */

@@ -283,7 +283,7 @@ static const struct optdef optdefs[] = {
 	{ 0, "silence", "[SET]", on_quiet_long, "same as --quiet" },
 	{ 'e', NULL, "EXPR", on_expr,
 	  "trace=SET (names, numbers, /REGEX, ?NAME, %class, all, none, !SET; default "
-	  "%process), signal=SET, status=SET, quiet=SET, raw=SET, abbrev=SET, verbose=SET "
+	  "%process, all when invoked as strace), signal=SET, status=SET, quiet=SET, raw=SET, abbrev=SET, verbose=SET "
 	  "(syscall sets), decode-fds=, decode-pids=" },
 	{ 0, "trace", "SET", on_trace_long, "same as -e trace=SET" },
 	{ 0, "status", "SET", on_status_long,
@@ -545,6 +545,8 @@ void options_parse(int argc, char **argv)
 	char shorts[2 * NOPTS + 3];
 	struct option longs[NOPTS + 1];
 	build_getopt(shorts, longs);
+	const char *slash = strrchr(progname, '/');
+	opt.as_strace = strcmp(slash ? slash + 1 : progname, "strace") == 0;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {

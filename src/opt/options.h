@@ -65,6 +65,8 @@ struct options {
 	bool daemonize_long;      /* --daemonize was given (it excludes -D) */
 	bool kill_on_exit;        /* --kill-on-exit: tracees die with estrace, never detached */
 	unsigned long syscall_limit; /* --syscall-limit=N: detach after N calls shown; 0 none */
+	bool as_strace;           /* invoked as "strace" (a link or a copy): strace's default
+	                           * trace set, every syscall, instead of %process */
 	bool stack_trace;         /* -k: the stack after each syscall line ... */
 	unsigned stack_frame_limit; /* ... at most this many frames */
 };
