@@ -235,3 +235,48 @@ as_named() {
 	cli_error -o /nonexistent/dir/file -- "$long"
 	cli_error -D -- "$long"
 }
+
+@test "-I by name: anywhere, waiting, never, never_tstp, any case; bad names refused" {
+	local v
+	for v in anywhere waiting never never_tstp NEVER_TSTP Waiting 1 4 " 2"; do
+		run_both -I "$v" -e trace=exit_group -- ./exitwith exit 0
+		compare_all single || fail_msg "with -I '$v'" || return 1
+	done
+	run_both --interruptible=never -e trace=exit_group -- ./exitwith exit 0
+	compare_all single
+	for v in never-tstp neverTstp 0 5 foo "" 2x; do
+		cli_error -I "$v" -- /bin/true
+	done
+	cli_error --interruptible=foo -- /bin/true
+}
+
+@test "-I never_tstp blocks SIGTSTP as -I 4 does; -I anywhere lets SIGTERM kill the tracer" {
+	require_estrace
+	run_out -I never_tstp -e trace=none -- /bin/sh -c 'kill -TSTP $PPID; kill -TERM $PPID; echo alive'
+	assert_equal 0 "$OUT_STATUS" "estrace status with -I never_tstp"
+	assert_equal alive "$(cat out.stdout)" "the command"
+	run_out -I anywhere -e trace=none -- /bin/sh -c 'kill -TERM $PPID; sleep 1; echo alive'
+	assert_equal 143 "$OUT_STATUS" "estrace status with -I anywhere"
+}
+
+@test "--secontext and -e secontext=: refused at once, no SELinux support" {
+	local opts
+	for opts in --secontext --secontext=full "-e secontext=full"; do
+		# shellcheck disable=SC2086
+		run_both --stderr -s abc $opts -- /bin/true
+		compare_status
+		compare_messages
+		# shellcheck disable=SC2086
+		run_both --stderr $opts -s abc -- /bin/true
+		assert_equal 1 "$REF_STATUS" "strace status (bad test?)"
+		compare_status
+		assert_equal 1 "$(wc -l <out.stderr)" "message lines"
+		assert_contains out.stderr "SELinux context printing (--secontext option) is not supported"
+	done
+}
+
+@test "--pidns-translation: accepted; in one pid namespace the trace is strace's" {
+	run_both --pidns-translation -f -e trace=%process,getpid -- ./procs tree 2
+	compare_all multi
+	cli_error --pidns-translation=1 -- /bin/true
+}

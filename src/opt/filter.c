@@ -273,6 +273,11 @@ static void quiet_finish(void)
 		opt.quiet_set = words_parse("all", quiet_words, 7, "quiet");
 }
 
+void secontext_refuse(const char *arg)
+{
+	die("SELinux context printing (--secontext option) is not supported by estrace");
+}
+
 static const struct {
 	const char *prefix;
 	void (*parse)(const char *set);
@@ -289,7 +294,8 @@ static const struct {
 	{ "decode-pids=", present_decode_pids }, { "decode-pid=", present_decode_pids },
 	/* strace's, not implemented (NULL): said plainly, rather than "invalid system call" */
 	{ "read=", NULL }, { "r=", NULL }, { "write=", NULL }, { "w=", NULL },
-	{ "fault=", NULL }, { "inject=", NULL }, { "kvm=", NULL }, { "secontext=", NULL },
+	{ "fault=", NULL }, { "inject=", NULL }, { "kvm=", NULL },
+	{ "secontext=", secontext_refuse },
 };
 
 void filter_parse(const char *expr)

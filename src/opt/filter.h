@@ -15,6 +15,9 @@ void filter_parse(const char *expr);
  * given). */
 void filter_finish(void);
 
+/* --secontext, -e secontext=: strace's message, exit 1 (estrace has no SELinux support). */
+void secontext_refuse(const char *arg) __attribute__((noreturn));
+
 /* Forget every expression parsed, as before the first (see options_reset). */
 void filter_reset(void);
 

@@ -91,7 +91,17 @@ static void on_quiet(const char *arg) { quiet_count_add(); }
 static void on_successful_only(const char *arg) { status_only("successful"); }
 static void on_failed_only(const char *arg) { status_only("failed"); }
 static void on_expr(const char *arg) { filter_parse(arg); }
-static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 1, 4); }
+/* -I takes strace's names for its levels, in any case, or their numbers. */
+static void on_interactive(const char *arg)
+{
+	static const char *const names[] = { "anywhere", "waiting", "never", "never_tstp" };
+	for (int i = 0; i < 4; i++)
+		if (strcasecmp(arg, names[i]) == 0) {
+			opt.interactive = i + 1;
+			return;
+		}
+	opt.interactive = number_arg(arg, 1, 4);
+}
 static void on_hex(const char *arg) { present_x(); }
 static void on_hex_long(const char *arg) { present_strings_in_hex(arg); }
 static void on_timestamps(const char *arg) { present_t(); }
@@ -223,6 +233,7 @@ static void on_frame_limit(const char *arg)
 {
 	opt.stack_frame_limit = (unsigned)number_arg(arg, 1, INT_MAX);
 }
+static void on_nothing(const char *arg) { }
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -334,8 +345,9 @@ static const struct optdef optdefs[] = {
 	  "summary columns, comma-separated: time-percent, total-time, min-time, max-time, "
 	  "avg-time, calls, errors, name (default: time-percent,total-time,avg-time,calls,errors,name)" },
 	{ 'I', "interruptible", "N", on_interactive,
-	  "fatal signals 1: neither blocked nor caught; 2: caught, estrace detaches and passes them "
-	  "to the command; 3: blocked (default with -o FILE CMD); 4: SIGTSTP too (default with -D)" },
+	  "fatal signals 1 or anywhere: neither blocked nor caught; 2 or waiting: caught, estrace "
+	  "detaches and passes them to the command; 3 or never: blocked (default with -o FILE CMD); "
+	  "4 or never_tstp: SIGTSTP too (default with -D)" },
 	{ 0, "seccomp-bpf", NULL, on_seccomp,
 	  "stop tracees only at the syscalls shown (the default; tracees die with estrace)" },
 	{ 'b', "detach-on", "SYSCALL", on_detach_on,
@@ -364,6 +376,10 @@ static const struct optdef optdefs[] = {
 	{ 0, "stack-traces", NULL, on_stack_trace, "same as -k (strace 6.1's spelling)" },
 	{ 0, "stack-trace-frame-limit", "N", on_frame_limit,
 	  "print at most N frames of each stack (default 256)" },
+	{ 0, "pidns-translation", NULL, on_nothing,
+	  "accepted for strace's sake: tracees in estrace's own pid namespace need no translation, "
+	  "and estrace translates none" },
+	{ 0, "secontext", "[FORMAT]", secontext_refuse, "refused: estrace has no SELinux support" },
 	{ 'h', "help", NULL, on_help, "print this help and exit" },
 	{ 'V', "version", NULL, on_version, "print the version and exit" },
 };
