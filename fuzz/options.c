@@ -19,7 +19,7 @@ static void check_parsed(void)
 	fuzz_check(!(opt.kill_on_exit && opt.nattach));
 	fuzz_check(!opt.summary_only || opt.summary);
 	fuzz_check(opt.stack_frame_limit >= 1);
-	fuzz_check(trace_wanted(SC_COUNT));   /* numbers with no name are shown whatever the set */
+	fuzz_check(trace_wanted(ABI_X86_64, SC_COUNT) && trace_wanted(ABI_I386, SC_COUNT));   /* numbers with no name are shown whatever the set */
 	for (size_t i = 0; i < opt.nattach; i++)
 		fuzz_check(opt.attach_pids[i] > 0);
 }

@@ -26,7 +26,7 @@ static void print_set(const char *name, bool (*wanted)(int), int n)
 			printf(" %d", i);
 	putchar('\n');
 }
-static bool trace_id(int id) { return trace_wanted((enum sc_id)id); }
+static bool trace_id(int id) { return trace_wanted(id / (SC_COUNT + 1), id % (SC_COUNT + 1)); }
 static bool raw_id(int id) { return raw_wanted((enum sc_id)id); }
 static bool abbrev_id(int id) { return abbrev_wanted((enum sc_id)id); }
 static bool verbose_id(int id) { return verbose_wanted((enum sc_id)id); }
@@ -68,7 +68,7 @@ static void print_state(void)
 	while (opt.cmd && opt.cmd[ncmd])
 		ncmd++;
 	print_strings("cmd", (const char *const *)opt.cmd, ncmd);
-	print_set("trace", trace_id, SC_COUNT + 1);
+	print_set("trace", trace_id, ABI_COUNT * (SC_COUNT + 1));
 	print_set("raw", raw_id, SC_COUNT + 1);
 	print_set("abbrev", abbrev_id, SC_COUNT + 1);
 	print_set("verbose", verbose_id, SC_COUNT + 1);

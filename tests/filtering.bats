@@ -200,3 +200,30 @@ names() {
 	run_tracer "$T/bin/strace.real" out "$T/bin/strace.real" -- ./exitwith exit 0
 	assert_equal "execve exit_group +++" "$(names out | tr '\n' ' ' | sed 's/ $//')" "lines as strace.real"
 }
+
+@test "-e trace=NAME@64, @32, NUMBER@32: only that personality's syscall" {
+	local set
+	# ./calls makes getpid through the i386 entry twice and the x86_64 one once
+	for set in getpid getpid@64 getpid@32 20@32 39@64 20 39 getpid@x32 '/^getpid$@32' \
+		'%process@32,getpid@64' 'all@32' '?nosuchcall@64,getpid@32'; do
+		run_both -q -e trace="$set" -e signal=none -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+		compare_all single || fail_msg "with -e trace=$set" || return 1
+	done
+	run_both -q -e trace=getpid@32 -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+	assert_equal 2 "$(grep -c '^getpid()' out)" "getpid lines with @32"
+	run_both -q -e trace=getpid@64 -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+	assert_equal 1 "$(grep -c '^getpid()' out)" "getpid lines with @64"
+	# a negated set keeps the other personality's call (estrace prints the rest raw)
+	run_both -q -e 'trace=!getpid@32' -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+	assert_equal 1 "$(grep -c '^getpid()' ref)" "strace's getpid lines with !getpid@32 (bad test?)"
+	assert_equal 1 "$(grep -c '^getpid()' out)" "getpid lines with !getpid@32"
+}
+
+@test "personality designators: strace's errors" {
+	local s
+	for s in execve@16 execve@ @64 socketcall@64 1000@64 foo@64 'execve@64,foo@32' '/^zzz@64'; do
+		cli_error -e trace="$s" -- /bin/true
+	done
+	cli_error -e raw=execve@16 -- /bin/true
+	assert_contains out.stderr.norm "TRACER: incorrect personality designator '16' in qualification 'execve@16'"
+}

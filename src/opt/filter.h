@@ -21,11 +21,12 @@ void secontext_refuse(const char *arg) __attribute__((noreturn));
 /* Forget every expression parsed, as before the first (see options_reset). */
 void filter_reset(void);
 
-/* id SC_COUNT: a syscall number no table knows, shown only with trace=all */
-static inline bool trace_wanted(enum sc_id id)
+/* The ABI's syscall id is traced (a set may name one ABI: "execve@64"); id SC_COUNT, a number
+ * no table knows, always is. */
+static inline bool trace_wanted(enum abi abi, enum sc_id id)
 {
-	extern unsigned char filter_trace[SC_COUNT + 1];
-	return filter_trace[id];
+	extern unsigned char filter_trace[ABI_COUNT][SC_COUNT + 1];
+	return filter_trace[abi][id];
 }
 
 /* Whether the trace set holds every syscall the tables name (a seccomp filter would keep none out). */

@@ -68,7 +68,7 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 		c->args[i] = s->args[i];
 	if (t->startup && c->id == SC_execve)
 		t->startup = false;   /* the command's own execve: from here on all is shown */
-	t->traced_call = !t->startup && trace_wanted(c->id);
+	t->traced_call = !t->startup && trace_wanted(c->abi, c->id);
 	t->entry_printed = false;
 	/* Under the filter an untraced call is let run to its end without an exit stop. */
 	t->in_syscall = t->traced_call || !seccomp_active || t->startup;

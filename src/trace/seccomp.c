@@ -31,7 +31,7 @@ static void emit(struct sock_filter insn)
 
 static bool traced_nr(enum abi abi, uint32_t nr)
 {
-	return trace_wanted(sysent_id(abi, nr));   /* unknown numbers map to SC_COUNT: traced */
+	return trace_wanted(abi, sysent_id(abi, nr));   /* unknown numbers map to SC_COUNT: traced */
 }
 
 /* The highest number the ABI's table knows, +1. */
