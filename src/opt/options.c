@@ -111,6 +111,7 @@ static void on_durations(const char *arg) { present_durations(arg); }
 static void on_const_style(const char *arg) { present_const_style(arg, "-X"); }
 static void on_const_style_long(const char *arg) { present_const_style(arg, "--const-print-style"); }
 static void on_number(const char *arg) { opt.syscall_number = true; }
+static void on_ip(const char *arg) { opt.instruction_pointer = true; }
 static void on_always_pid(const char *arg) { opt.always_show_pid = true; }
 static void on_fds(const char *arg) { present_y(); }
 static void on_fds_long(const char *arg) { present_decode_fds(arg); }
@@ -315,6 +316,8 @@ static const struct optdef optdefs[] = {
 	  "print named constants and flags as abbrev (names), raw (numbers) or verbose (both)" },
 	{ 0, "const-print-style", "STYLE", on_const_style_long, "same as -X STYLE" },
 	{ 'n', "syscall-number", NULL, on_number, "print the syscall number before each line" },
+	{ 'i', "instruction-pointer", NULL, on_ip,
+	  "print the instruction pointer at each syscall, signal and stop line" },
 	{ 'y', NULL, NULL, on_fds, "print the paths of file descriptors; -yy: all fd details" },
 	{ 0, "decode-fds", "[SET]", on_fds_long,
 	  "path (the default), dev, pidfd, socket, all, none: fd details to print" },

@@ -39,6 +39,7 @@ struct options {
 	bool durations;           /* -T: time spent in each syscall ... */
 	int duration_digits;      /* ... with this many digits */
 	bool syscall_number;      /* -n: "[ 59] " before each line */
+	bool instruction_pointer; /* -i: "[00007f...] " before each line */
 	bool always_show_pid;     /* the pid prefix even with one tracee */
 	unsigned decode_fds;      /* -y, --decode-fds: DECODE_FD_* (opt/present.h) */
 	unsigned decode_pids;     /* -Y, --decode-pids: DECODE_PID_* */

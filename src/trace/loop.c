@@ -174,6 +174,7 @@ void tracer_run(void)
 		.relative = opt.relative,
 		.relative_digits = opt.relative_digits,
 		.syscall_number = opt.syscall_number,
+		.ip = opt.instruction_pointer,
 	};
 	/* Under -o, every line names its process when several can be traced: -f, or more than one
 	 * process from the start (-p PID PID, -p PID CMD), even after all but one have gone. */
