@@ -110,6 +110,9 @@ effect() {
 	grep -qE '^ +0\.[2-9][0-9]* wait4$' out.stderr || fail_msg "-w: no 0.3 s in wait4:" "$(cat out.stderr)"
 	run_out --stderr -c -U total-time,name -e trace=wait4 -- /bin/sh -c '/bin/sleep 0.3; :'
 	grep -qE '^ +0\.0[0-9]* wait4$' out.stderr || fail_msg "without -w: wait4 took system time:" "$(cat out.stderr)"
+	# covered here: -O (a second of overhead zeroes the 0.3 s in wait4 that -w shows)
+	run_out --stderr -c -w -O 1s -U total-time,name -e trace=wait4 -- /bin/sh -c '/bin/sleep 0.3; :'
+	grep -qE '^ +0\.000000 wait4$' out.stderr || fail_msg "-O 1s: time left in wait4:" "$(cat out.stderr)"
 }
 
 @test "process options change which processes are traced and how estrace ends" {

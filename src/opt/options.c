@@ -178,6 +178,27 @@ static void on_summary_columns(const char *arg)
 	summary_arg(stats_parse_columns, arg);
 	opt.summary_columns_given = true;
 }
+/* -O: a time as strace reads one: a decimal number (a fraction and an exponent allowed), then
+ * s, ms, us or ns; microseconds without a unit. */
+static void on_overhead(const char *arg)
+{
+	static const struct { const char *unit; double ns; } units[] = {
+		{ "", 1e3 }, { "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 }, { "ns", 1 },
+	};
+	const char *num = arg + strspn(arg, " \t\n\v\f\r");
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	bool plain = end > num && strspn(num, "0123456789.eE+-") == (size_t)(end - num);
+	for (size_t i = 0; plain && v >= 0 && v == v && i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(end, units[i].unit) == 0) {
+			double ns = v * units[i].ns;
+			opt.summary_overhead = ns >= (double)INT64_MAX ? INT64_MAX : (int64_t)ns;
+			return;
+		}
+	usage_error("invalid %s argument: '%s'", given, arg);
+}
+
 /* The process estrace starts: -E, -u, --argv0, -D, --kill-on-exit, --syscall-limit. */
 static void on_env(const char *arg)
 {
@@ -347,6 +368,9 @@ static const struct optdef optdefs[] = {
 	{ 'U', "summary-columns", "COLUMNS", on_summary_columns,
 	  "summary columns, comma-separated: time-percent, total-time, min-time, max-time, "
 	  "avg-time, calls, errors, name (default: time-percent,total-time,avg-time,calls,errors,name)" },
+	{ 'O', "summary-syscall-overhead", "OVERHEAD", on_overhead,
+	  "take OVERHEAD off each syscall's time in the summary (a number, then s, ms, us or ns; "
+	  "default unit us, default 0)" },
 	{ 'I', "interruptible", "N", on_interactive,
 	  "fatal signals 1 or anywhere: neither blocked nor caught; 2 or waiting: caught, estrace "
 	  "detaches and passes them to the command; 3 or never: blocked (default with -o FILE CMD); "

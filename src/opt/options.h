@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "opt/user.h"
 #include "print/quote.h"
@@ -49,6 +50,7 @@ struct options {
 	bool summary_wall;        /* -w: wall-clock time in the syscall, not system CPU time */
 	bool summary_sort_given;  /* -S */
 	bool summary_columns_given; /* -U */
+	int64_t summary_overhead; /* -O: nanoseconds taken off each call's time, down to 0 */
 	struct stats_layout summary_layout;   /* -S and -U */
 	char **cmd;               /* the command to run, NULL-terminated; NULL with -p only */
 	int *attach_pids;         /* -p PID...: processes to attach to */
