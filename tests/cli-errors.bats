@@ -280,3 +280,34 @@ as_named() {
 	compare_all multi
 	cli_error --pidns-translation=1 -- /bin/true
 }
+
+@test "--tips: strace's argument syntax; bad values refused with its message" {
+	local a
+	for a in "" 5 random id:random format:full FULL compact full,3 id:3,format:none ID:3 \
+		id:3,id:4 "id: 3" 3, ,3 none id:3,format:none,format:compact id:1000; do
+		run_both --tips="$a" -e trace=none -- /bin/true
+		compare_status || fail_msg "with --tips='$a'" || return 1
+	done
+	for a in id:-1 x id: format: id:99999999999999999999 id:4294967296 format:big; do
+		cli_error --tips="$a" -- /bin/true
+	done
+}
+
+@test "--tips: a tip on stderr after the trace and the summary; none with format:none" {
+	require_estrace
+	run_out --stderr --tips=id:2 -e trace=exit_group -- /bin/true
+	assert_equal 0 "$OUT_STATUS" "status"
+	head -n 2 out.stderr | grep -q '^exit_group(0) ' || fail_msg "the trace does not come first:" "$(cat out.stderr)"
+	grep -q '^ *| .* |$' out.stderr || fail_msg "no tip box:" "$(cat out.stderr)"
+	local tip2
+	tip2=$(sed -n '3,$p' out.stderr)
+	run_out --tips=id:2 -c -e trace=getuid -- ./calls getuid:1   # -o out: the tip stays on stderr
+	assert_equal "$tip2" "$(cat out.stderr)" "the same tip, alone on stderr"
+	grep -q ' total$' out || fail_msg "no summary:" "$(cat out)"
+	run_out --stderr --tips=id:2,format:none -e trace=exit_group -- /bin/true
+	assert_equal 2 "$(wc -l <out.stderr)" "lines with format:none"
+	run_out --stderr --tips=id:3 -e trace=none -- /bin/true
+	[[ $(sed -n '2,$p' out.stderr) != "$tip2" ]] || fail_msg "tips 2 and 3 are the same"
+	run_out --stderr --tips=id:2,format:full -e trace=none -- /bin/true
+	[[ $(wc -l <out.stderr) -gt $(wc -l <<<"$tip2") ]] || fail_msg "format:full is not fuller:" "$(cat out.stderr)"
+}

@@ -85,6 +85,7 @@ effect() {
 	effect --const-print-style=verbose -- -e trace=clone -- /bin/sh -c '/bin/true; :'
 	effect -n -- -e trace=execve -- /bin/true
 	effect -i -- -e trace=execve -- /bin/true
+	effect --tips -- -e trace=none -- /bin/true
 	effect -y -- -e trace=execveat -- ./execbad execveat-dirfd /bin/true
 	effect --decode-fds=path -- -e trace=execveat -- ./execbad execveat-dirfd /bin/true
 	effect -Y -- -f -e trace=execve -- /bin/sh -c '/bin/true; :'

@@ -17,6 +17,7 @@
 
 #include "opt/filter.h"
 #include "opt/present.h"
+#include "print/tips.h"
 #include "stack/stack.h"
 #include "util/buf.h"
 #include "util/die.h"
@@ -256,6 +257,7 @@ static void on_frame_limit(const char *arg)
 	opt.stack_frame_limit = (unsigned)number_arg(arg, 1, INT_MAX);
 }
 static void on_nothing(const char *arg) { }
+static void on_tips(const char *arg) { tips_parse(arg); }
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -407,6 +409,9 @@ static const struct optdef optdefs[] = {
 	  "accepted for strace's sake: tracees in estrace's own pid namespace need no translation, "
 	  "and estrace translates none" },
 	{ 0, "secontext", "[FORMAT]", secontext_refuse, "refused: estrace has no SELinux support" },
+	{ 0, "tips", "[[id:]ID,[format:]FORMAT]", on_tips,
+	  "print a tip about estrace on stderr at the end: ID a number or random (the default); "
+	  "FORMAT none, compact (the default) or full" },
 	{ 'h', "help", NULL, on_help, "print this help and exit" },
 	{ 'V', "version", NULL, on_version, "print the version and exit" },
 };

@@ -70,6 +70,8 @@ struct options {
 	unsigned long syscall_limit; /* --syscall-limit=N: detach after N calls shown; 0 none */
 	bool as_strace;           /* invoked as "strace" (a link or a copy): strace's default
 	                           * trace set, every syscall, instead of %process */
+	int tips_format;          /* --tips: enum tips_format (print/tips.h), 0: none ... */
+	int tip_id;               /* ... which tip; -1: one at random */
 	bool stack_trace;         /* -k: the stack after each syscall line ... */
 	unsigned stack_frame_limit; /* ... at most this many frames */
 };

@@ -13,6 +13,7 @@
 #include "opt/options.h"
 #include "opt/present.h"
 #include "print/out.h"
+#include "print/tips.h"
 #include "stats/stats.h"
 #include "trace/event.h"
 #include "util/die.h"
@@ -225,6 +226,7 @@ void tracer_exit(void)
 {
 	stats_report(shared_out);
 	close_output();
+	tips_show();
 	int st = command_status;
 	if (st != -1 && WIFSIGNALED(st)) {
 		int sig = WTERMSIG(st);
