@@ -318,8 +318,8 @@ static const struct optdef optdefs[] = {
 	{ 0, "silence", "[SET]", on_quiet_long, "same as --quiet" },
 	{ 'e', NULL, "EXPR", on_expr,
 	  "trace=SET (names, numbers, /REGEX, ?NAME, %class, all, none, !SET; default "
-	  "%process, all when invoked as strace), signal=SET, status=SET, quiet=SET, raw=SET, abbrev=SET, verbose=SET "
-	  "(syscall sets), decode-fds=, decode-pids=" },
+	  "%process, all when invoked as strace), signal=SET, status=SET, quiet=SET, raw=SET, "
+	  "abbrev=SET, verbose=SET (syscall sets), decode-fds=, decode-pids=" },
 	{ 0, "trace", "SET", on_trace_long, "same as -e trace=SET" },
 	{ 0, "status", "SET", on_status_long,
 	  "print only the syscalls that ended as SET says, each line whole: successful, "
