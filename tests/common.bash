@@ -231,8 +231,9 @@ my %pids;
 # What may stand before a call on a line: "{comm} " (the -Y pid prefix, moved there) and a
 # -n syscall number "[ 61] ".
 my $lead = qr/(?:\{[^}]*\} )?(?:\[ *\d+\] )?/;
-# the name of the tracer as invoked: plain, or a path ("/usr/bin/strace", "./estrace")
-my $prog_re = qr/(?:\.{0,2}\/(?:[^\s\/:]+\/)*)?(?:e?strace|TRACER)/;
+# the name of the tracer as invoked: plain, or a path ("/usr/bin/strace", "./estrace"); a path
+# has a directory or starts with "." so that the "/" of a "*/" the message lands after stays
+my $prog_re = qr/(?:\/?(?:[^\s\/:*("]+\/)+|\.{1,2}\/)?(?:e?strace|TRACER)/;
 
 sub slurp { my $f = shift; open(my $fh, "<", $f) or return ""; local $/; my $s = <$fh>; close $fh; return defined $s ? $s : ""; }
 

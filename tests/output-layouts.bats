@@ -188,3 +188,17 @@ two" "$(cat out.stdout)" "command output"
 	cli_error -DDDD -f --follow-forks -- /bin/true
 	cli_error -c -w -f --follow-forks -- /bin/true
 }
+
+@test "the suite's normaliser: a tracer named by its path; a message that lands after '*/'" {
+	printf '%s\n' '/usr/bin/strace: Process 12 attached' "./estrace: invalid -s argument: 'abc'" \
+		"Try '../bin/estrace -h' for more information." >msgs
+	normalize text msgs >msgs.norm
+	assert_equal "TRACER: Process 12 attached
+TRACER: invalid -s argument: 'abc'
+Try 'TRACER -h' for more information." "$(cat msgs.norm)" "messages"
+	printf '%s\n' 'execve("/x", ["x"], 0x7ffd12345678 /* 1 var */estrace: Process 7 attached' \
+		') = 0' 'vfork(/usr/bin/strace: Process 8 attached' ') = 8' >trace
+	normalize stderr trace >trace.norm
+	assert_contains trace.norm 'execve("/x", ["x"], 0xADDR /* 1 var */) = 0'
+	assert_contains trace.norm 'vfork() = PID'
+}
