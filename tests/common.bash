@@ -228,9 +228,10 @@ NORMALIZE_PL='
 use strict; use warnings;
 my ($mode, @files) = @ARGV;
 my %pids;
-# What may stand before a call on a line: "{comm} " (the -Y pid prefix, moved there) and a
-# -n syscall number "[ 61] ".
-my $lead = qr/(?:\{[^}]*\} )?(?:\[ *\d+\] )?/;
+# What may stand before a call on a line: "{comm} " (the -Y pid prefix, moved there), a
+# -n syscall number "[ 61] " and a -i instruction pointer "[00007f1b9350fb70] " (its digits
+# may be masked as x by the test).
+my $lead = qr/(?:\{[^}]*\} )?(?:\[ *\d+\] )?(?:\[[0-9a-fx?]{8,16}\] )?/;
 # the name of the tracer as invoked: plain, or a path ("/usr/bin/strace", "./estrace"); a path
 # has a directory or starts with "." so that the "/" of a "*/" the message lands after stays
 my $prog_re = qr/(?:\/?(?:[^\s\/:*("]+\/)+|\.{1,2}\/)?(?:e?strace|TRACER)/;

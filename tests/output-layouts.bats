@@ -189,7 +189,7 @@ two" "$(cat out.stdout)" "command output"
 	cli_error -c -w -f --follow-forks -- /bin/true
 }
 
-@test "the suite's normaliser: a tracer named by its path; a message that lands after '*/'" {
+@test "the suite's normaliser: a tracer named by its path, a message after '*/', an -i prefix" {
 	printf '%s\n' '/usr/bin/strace: Process 12 attached' "./estrace: invalid -s argument: 'abc'" \
 		"Try '../bin/estrace -h' for more information." >msgs
 	normalize text msgs >msgs.norm
@@ -201,4 +201,10 @@ Try 'TRACER -h' for more information." "$(cat msgs.norm)" "messages"
 	normalize stderr trace >trace.norm
 	assert_contains trace.norm 'execve("/x", ["x"], 0xADDR /* 1 var */) = 0'
 	assert_contains trace.norm 'vfork() = PID'
+	# -i: a call split around another process's line is joined behind its ip prefix too
+	printf '%-5d %s\n' 10 '[xxxxxxxxxxxxx353] clone(child_stack=NULL <unfinished ...>' \
+		11 '[xxxxxxxxxxxxx409] exit_group(3) = ?' \
+		10 '[xxxxxxxxxxxxx353] <... clone resumed>, child_tidptr=0x7ffd12345678) = 11' >multi
+	normalize multi multi >multi.norm
+	assert_contains multi.norm '[xxxxxxxxxxxxx353] clone(child_stack=NULL, child_tidptr=0xADDR) = PID'
 }
