@@ -86,6 +86,33 @@ void tracer_attach_pids(const int *pids, size_t n)
 
 /* ---- detach ---- */
 
+/* The signal a tracee stopped with status st is about to get, if the stop is a signal-delivery
+ * stop; else 0. */
+static int stop_signal(int st)
+{
+	int sig = WSTOPSIG(st);
+	return (unsigned)st >> 16 == 0 && sig != (SIGTRAP | 0x80) ? sig : 0;
+}
+
+/* A wait status of a pid with no record. Under -f, a new child whose first stop came before its
+ * parent's fork event: its record, announced. Without -f, a child that is none of estrace's
+ * business though the kernel tells estrace of it: made with CLONE_PTRACE, it starts as estrace's
+ * tracee, and is let go; made with CLONE_PARENT, it is estrace's own child, whose end estrace
+ * reaps. Either is said, as strace says it; NULL then. */
+struct tracee *tracer_unknown(pid_t pid, int status)
+{
+	if (opt.follow)
+		return tracer_new_child(pid);
+	if (WIFSTOPPED(status)) {
+		ptrace(PTRACE_DETACH, pid, 0, (long)stop_signal(status));
+		if (!(opt.quiet_set & QUIET_ATTACH))
+			message("Detached unknown pid %d", pid);
+	} else if (!(opt.quiet_set & QUIET_EXIT)) {
+		message("Exit of unknown pid %d ignored", pid);
+	}
+	return NULL;
+}
+
 void tracer_leave(struct tracee *t)
 {
 	event_detaching(t);   /* a call held back by -e status= is shown now, if detached ones are */
@@ -132,10 +159,8 @@ static void stop_or_kill(struct tracee *t, void *arg)
 /* t stopped with wait status st: let it go, with the signal it was about to get, if any. */
 static void detach_stopped(struct tracee *t, int st)
 {
-	int sig = WSTOPSIG(st), inject = 0;
 	unsigned event = (unsigned)st >> 16;
-	if (event == 0 && sig != (SIGTRAP | 0x80))
-		inject = sig;   /* a signal-delivery stop */
+	int inject = stop_signal(st);
 	if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
 		unsigned long child = 0;
 		ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &child);
@@ -158,6 +183,10 @@ void tracer_detach_all(void)
 			break;
 		}
 		struct tracee *t = tracee_find(pid);
+		if (!t && !opt.follow) {
+			tracer_unknown(pid, st);
+			continue;
+		}
 		if (!t) {
 			t = tracer_attach(pid);   /* a new child whose fork event was not seen yet */
 			stop_or_kill(t, NULL);
