@@ -191,8 +191,13 @@ void tracer_detach_all(void)
 			t = tracer_attach(pid);   /* a new child whose fork event was not seen yet */
 			stop_or_kill(t, NULL);
 		}
+		if (WIFSTOPPED(st) && (unsigned)st >> 16 == PTRACE_EVENT_EXIT) {
+			/* dying (killed just now, or on its way out): let it; its death is next */
+			ptrace(PTRACE_CONT, pid, 0, 0);
+			continue;
+		}
 		if (WIFSTOPPED(st) && holds_filter(pid))
-			continue;   /* killed: its death is next */
+			continue;   /* killed: its exit event and death are next */
 		if (WIFSTOPPED(st))
 			detach_stopped(t, st);
 		else if (WIFEXITED(st) || WIFSIGNALED(st))

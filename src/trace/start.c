@@ -76,7 +76,10 @@ static char *find_command(const char *name)
 
 long tracer_ptrace_options(bool filtered)
 {
-	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	/* The exit event: a thread's call in flight ends "= ?" when the thread starts to exit, as
+	 * strace shows it, and not when its death is reported, which for a leader whose threads
+	 * live on comes only after they end (or never, when one of them execs). */
+	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (opt.follow)
 		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
 	if (filtered)   /* a tracee must never hold the filter without its tracer */
