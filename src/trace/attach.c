@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "opt/options.h"
 #include "print/out.h"
@@ -56,10 +57,46 @@ static size_t seize_threads(pid_t pid)
 	return n;
 }
 
+/* A field of /proc/PID/status as a number; -1 when unreadable. */
+static long status_field(pid_t pid, const char *name)
+{
+	char path[40], line[128];
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	FILE *f = fopen(path, "re");
+	long value = -1;
+	size_t len = strlen(name);
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, name, len) == 0 && line[len] == ':')
+			value = atol(line + len + 1);
+	fclose(f);
+	return value;
+}
+
+/* Whether the process pid traces estrace, or traces its tracer, and so on up. Tracing it back
+ * would make each wait for the other: the first stop of either stops both for good, and at an
+ * exit event not even SIGKILL frees them. strace 6.1 hangs there; estrace refuses. */
+static bool in_tracer_chain(pid_t pid)
+{
+	long tgid = status_field(pid, "Tgid");
+	long tracer = status_field(getpid(), "TracerPid");
+	for (int depth = 0; tracer > 0 && depth < 64; depth++) {   /* a chain, or a cycle already */
+		if (tracer == pid || status_field((pid_t)tracer, "Tgid") == tgid)
+			return true;
+		tracer = status_field((pid_t)tracer, "TracerPid");
+	}
+	return false;
+}
+
 static bool attach_one(pid_t pid)
 {
 	if (tracee_find(pid))
 		return true;   /* listed twice, or a thread of one listed before */
+	if (in_tracer_chain(pid)) {
+		warnmsg("attach: process %d traces %s: tracing it would stop both for good", pid, progname);
+		return false;
+	}
 	int err = seize(pid);
 	if (err) {
 		warnmsg("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(-err));
