@@ -31,47 +31,52 @@ exec_tracer() {
 	exec -a "$argv0" env -i "${RUN_ENV[@]}" "$tracer" "$@"
 }
 
-# The command closes its stdout and waits (10 s at most) for the reader to see the end.
-@test "a reader of the command's output sees its end when the command closes it" {
-	local who st=()
+# compare_pipeline FUNC N: FUNC WHO runs a pipeline whose element N is the tracer (exec_tracer
+# with TRACER and ARGV0 of tracer_for WHO, trace in WHO, messages in WHO.stderr) and saves its
+# PIPESTATUS in PIPE_ST; run with each tracer, strace's status must be 0, and the statuses and
+# traces are compared.
+compare_pipeline() {
+	local who
 	for who in ref out; do
 		tracer_for "$who"
-		rm -f eof.fifo
-		mkfifo eof.fifo
-		{
-			exec_tracer "$TRACER" "$ARGV0" -o "$who" -s 256 -e trace=execve,exit_group -- \
-				bash -c 'exec >&- 3<>eof.fifo; read -t 10 x <&3 && [ "$x" = eof ]' \
-				</dev/null 2>"$who.stderr" |
-				{ cat >/dev/null; echo eof 1<>eof.fifo; }
-			st=("${PIPESTATUS[@]}")
-		} || true   # the statuses are compared below
-		printf -v "${who^^}_STATUS" '%s' "${st[0]}"
+		PIPE_ST=()
+		"$1" "$who" || true   # the statuses are compared below
+		printf -v "${who^^}_STATUS" '%s' "${PIPE_ST[$2]}"
 	done
 	assert_equal 0 "$REF_STATUS" "strace's status (bad test?)"
 	compare_status
 	compare_trace single
 }
 
+# The command closes its stdout and waits (10 s at most) for the reader to see the end.
+reader_waits_for_end() {
+	rm -f eof.fifo
+	mkfifo eof.fifo
+	exec_tracer "$TRACER" "$ARGV0" -o "$1" -s 256 -e trace=execve,exit_group -- \
+		bash -c 'exec >&- 3<>eof.fifo; read -t 10 x <&3 && [ "$x" = eof ]' \
+		</dev/null 2>"$1.stderr" |
+		{ cat >/dev/null; echo eof 1<>eof.fifo; }
+	PIPE_ST=("${PIPESTATUS[@]}")
+}
+
+@test "a reader of the command's output sees its end when the command closes it" {
+	compare_pipeline reader_waits_for_end 0
+}
+
 # The command closes its stdin and says so; the writer then writes, and must get EPIPE.
+writer_waits_for_epipe() {
+	rm -f closed.fifo result.fifo
+	mkfifo closed.fifo result.fifo
+	bash -c 'trap "" PIPE; exec 3<>closed.fifo; read -t 10 x <&3
+		if echo data 2>/dev/null; then r=held; else r=epipe; fi; echo "$r" 1<>result.fifo' |
+		exec_tracer "$TRACER" "$ARGV0" -o "$1" -s 256 -e trace=execve,exit_group -- \
+			bash -c 'exec <&- 3<>result.fifo; echo closed 1<>closed.fifo; read -t 10 r <&3 && [ "$r" = epipe ]' \
+			>/dev/null 2>"$1.stderr"
+	PIPE_ST=("${PIPESTATUS[@]}")
+}
+
 @test "a writer to the command's input gets EPIPE when the command closes it" {
-	local who st=()
-	for who in ref out; do
-		tracer_for "$who"
-		rm -f closed.fifo result.fifo
-		mkfifo closed.fifo result.fifo
-		{
-			bash -c 'trap "" PIPE; exec 3<>closed.fifo; read -t 10 x <&3
-				if echo data 2>/dev/null; then r=held; else r=epipe; fi; echo "$r" 1<>result.fifo' |
-				exec_tracer "$TRACER" "$ARGV0" -o "$who" -s 256 -e trace=execve,exit_group -- \
-					bash -c 'exec <&- 3<>result.fifo; echo closed 1<>closed.fifo; read -t 10 r <&3 && [ "$r" = epipe ]' \
-					>/dev/null 2>"$who.stderr"
-			st=("${PIPESTATUS[@]}")
-		} || true   # the statuses are compared below
-		printf -v "${who^^}_STATUS" '%s' "${st[1]}"
-	done
-	assert_equal 0 "$REF_STATUS" "strace's status (bad test?)"
-	compare_status
-	compare_trace single
+	compare_pipeline writer_waits_for_epipe 1
 }
 
 # fds_of PID: its fds 0, 1, 2, each as its target (a pipe without its inode number) and flags.
