@@ -90,6 +90,13 @@ untraced() {
 	done
 }
 
+# has_threads PID N: PID has N threads (counted at each call: wait_until polls it).
+has_threads() {
+	local tasks=(/proc/"$1"/task/*)
+	WHY="${#tasks[@]} threads"
+	((${#tasks[@]} == $2))
+}
+
 # in_syscall PID NR: PID sleeps inside syscall NR. Without a filter the tracer stops it at the
 # entry of every syscall, so sleeping inside one means the tracer has seen that entry.
 in_syscall() {
@@ -122,7 +129,7 @@ target_exits() {
 	for who in ref out; do
 		start_target tgt
 		send tgt tt
-		wait_until "three threads" test "$(ls /proc/"$tgt_PID"/task | wc -l)" -eq 3
+		wait_until "three threads" has_threads "$tgt_PID" 3
 		start_tracer "$who" -f -e trace=clone,wait4,exit_group -o "$who" -p "$tgt_PID"
 		send tgt f
 		target_exits tgt 0

@@ -271,6 +271,7 @@ sub collect_pids {
 	$pids{$1} = 1 if $l =~ /<pid changed to (\d+) \.\.\.>/;
 	$pids{$1} = 1 if $l =~ /superseded by execve in pid (\d+)/;
 	$pids{$1} = 1 if $l =~ /Process (\d+) (?:attached|detached)/;
+	$pids{$1} = 1 if $l =~ /(?:Exit of|Detached) unknown pid (\d+)/;
 	$pids{$1} = 1 while $l =~ /<pid:(\d+)>/g;
 }
 

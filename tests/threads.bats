@@ -80,3 +80,48 @@ load common
 	compare_all multi
 	! grep -q superseded out
 }
+
+# run_both_filter on|off [--stderr] OPTS... -- CMD...: run_both, with the seccomp-bpf filter on
+# for both tracers, or off (strace's default; estrace's --no-seccomp-bpf).
+run_both_filter() {
+	local filter=$1 st=()
+	shift
+	if [[ $1 == --stderr ]]; then
+		st=(--stderr)
+		shift
+	fi
+	if [[ $filter == on ]]; then
+		run_both "${st[@]}" --seccomp-bpf "$@"
+		return
+	fi
+	run_ref "${st[@]}" "$@"
+	if is_self_check; then
+		run_out "${st[@]}" "$@"
+	else
+		run_out "${st[@]}" --no-seccomp-bpf "$@"
+	fi
+}
+
+# The leader calls exit(42) and the other thread execs once the leader is a zombie: the leader's
+# exit line is whole ("exit(42) = ?", its end seen as the thread exits, before the execve), and
+# the execve line ends "<pid changed to N ...>", as for any exec from a thread. (On stderr, which
+# lines have a "[pid N]" prefix depends on when strace sees the new thread: checked with -o.)
+@test "threads: execve from a thread after the leader called exit() (-f, filter on and off, quiet levels)" {
+	local filter q
+	for filter in on off; do
+		for q in none -q -qq -qqq --quiet=thread-execve; do
+			local qo=()
+			[[ $q == none ]] || qo=("$q")
+			run_both_filter "$filter" -f "${qo[@]}" -e trace=execve,exit -- ./threads exit-leader-exec
+			compare_all multi || fail_msg "filter $filter, quiet $q" || return 1
+			assert_contains out.norm '<pid changed to PID ...>' || return 1
+			grep -q '^[0-9]* *exit(42) *= ?$' out ||
+				fail_msg "no whole exit(42) line (filter $filter, quiet $q):" "$(cat out)" || return 1
+		done
+		run_both_filter "$filter" --stderr -f -q -e trace=execve,exit -- ./threads exit-leader-exec
+		compare_status || return 1
+		grep -q '^\(\[pid *[0-9]*\] \)\?exit(42) *= ?$' out ||
+			fail_msg "no whole exit(42) line on stderr (filter $filter):" "$(cat out)" || return 1
+		refute_contains out 'exit resumed>' || return 1
+	done
+}

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "opt/options.h"
 #include "print/out.h"
@@ -56,10 +57,46 @@ static size_t seize_threads(pid_t pid)
 	return n;
 }
 
+/* A field of /proc/PID/status as a number; -1 when unreadable. */
+static long status_field(pid_t pid, const char *name)
+{
+	char path[40], line[128];
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	FILE *f = fopen(path, "re");
+	long value = -1;
+	size_t len = strlen(name);
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, name, len) == 0 && line[len] == ':')
+			value = atol(line + len + 1);
+	fclose(f);
+	return value;
+}
+
+/* Whether the process pid traces estrace, or traces its tracer, and so on up. Tracing it back
+ * would make each wait for the other: the first stop of either stops both for good, and at an
+ * exit event not even SIGKILL frees them. strace 6.1 hangs there; estrace refuses. */
+static bool in_tracer_chain(pid_t pid)
+{
+	long tgid = status_field(pid, "Tgid");
+	long tracer = status_field(getpid(), "TracerPid");
+	for (int depth = 0; tracer > 0 && depth < 64; depth++) {   /* a chain, or a cycle already */
+		if (tracer == pid || status_field((pid_t)tracer, "Tgid") == tgid)
+			return true;
+		tracer = status_field((pid_t)tracer, "TracerPid");
+	}
+	return false;
+}
+
 static bool attach_one(pid_t pid)
 {
 	if (tracee_find(pid))
 		return true;   /* listed twice, or a thread of one listed before */
+	if (in_tracer_chain(pid)) {
+		warnmsg("attach: process %d traces %s: tracing it would stop both for good", pid, progname);
+		return false;
+	}
 	int err = seize(pid);
 	if (err) {
 		warnmsg("attach: ptrace(PTRACE_SEIZE, %d): %s", pid, strerror(-err));
@@ -85,6 +122,33 @@ void tracer_attach_pids(const int *pids, size_t n)
 }
 
 /* ---- detach ---- */
+
+/* The signal a tracee stopped with status st is about to get, if the stop is a signal-delivery
+ * stop; else 0. */
+static int stop_signal(int st)
+{
+	int sig = WSTOPSIG(st);
+	return (unsigned)st >> 16 == 0 && sig != (SIGTRAP | 0x80) ? sig : 0;
+}
+
+/* A wait status of a pid with no record. Under -f, a new child whose first stop came before its
+ * parent's fork event: its record, announced. Without -f, a child that is none of estrace's
+ * business though the kernel tells estrace of it: made with CLONE_PTRACE, it starts as estrace's
+ * tracee, and is let go; made with CLONE_PARENT, it is estrace's own child, whose end estrace
+ * reaps. Either is said, as strace says it; NULL then. */
+struct tracee *tracer_unknown(pid_t pid, int status)
+{
+	if (opt.follow)
+		return tracer_new_child(pid);
+	if (WIFSTOPPED(status)) {
+		ptrace(PTRACE_DETACH, pid, 0, (long)stop_signal(status));
+		if (!(opt.quiet_set & QUIET_ATTACH))
+			message("Detached unknown pid %d", pid);
+	} else if (!(opt.quiet_set & QUIET_EXIT)) {
+		message("Exit of unknown pid %d ignored", pid);
+	}
+	return NULL;
+}
 
 void tracer_leave(struct tracee *t)
 {
@@ -132,10 +196,8 @@ static void stop_or_kill(struct tracee *t, void *arg)
 /* t stopped with wait status st: let it go, with the signal it was about to get, if any. */
 static void detach_stopped(struct tracee *t, int st)
 {
-	int sig = WSTOPSIG(st), inject = 0;
 	unsigned event = (unsigned)st >> 16;
-	if (event == 0 && sig != (SIGTRAP | 0x80))
-		inject = sig;   /* a signal-delivery stop */
+	int inject = stop_signal(st);
 	if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
 		unsigned long child = 0;
 		ptrace(PTRACE_GETEVENTMSG, t->pid, 0, &child);
@@ -158,12 +220,21 @@ void tracer_detach_all(void)
 			break;
 		}
 		struct tracee *t = tracee_find(pid);
+		if (!t && !opt.follow) {
+			tracer_unknown(pid, st);
+			continue;
+		}
 		if (!t) {
 			t = tracer_attach(pid);   /* a new child whose fork event was not seen yet */
 			stop_or_kill(t, NULL);
 		}
+		if (WIFSTOPPED(st) && (unsigned)st >> 16 == PTRACE_EVENT_EXIT) {
+			/* dying (killed just now, or on its way out): let it; its death is next */
+			ptrace(PTRACE_CONT, pid, 0, 0);
+			continue;
+		}
 		if (WIFSTOPPED(st) && holds_filter(pid))
-			continue;   /* killed: its death is next */
+			continue;   /* killed: its exit event and death are next */
 		if (WIFSTOPPED(st))
 			detach_stopped(t, st);
 		else if (WIFEXITED(st) || WIFSIGNALED(st))

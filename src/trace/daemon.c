@@ -9,16 +9,6 @@
 #include "opt/options.h"
 #include "util/die.h"
 
-void daemon_release_stdio(void)
-{
-	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-	if (null >= 0) {
-		dup2(null, 0);
-		dup2(null, 1);
-		close(null);
-	}
-}
-
 bool daemon_split(int mode, int *go)
 {
 	int fds[2];

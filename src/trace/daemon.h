@@ -11,9 +11,6 @@
  * is seized; false in the caller once the tracer said go. A caller whose tracer died before
  * that (it said why) exits 1. */
 bool daemon_split(int mode, int *go);
-/* In the tracer, once its output is open: let go of the command's standard input and output,
- * so that a reader of the command's output sees its end when the command ends. */
-void daemon_release_stdio(void);
 /* In the tracer: the command is seized, let it go on to exec. */
 void daemon_go(int go);
 

@@ -281,6 +281,9 @@ void event_capture(struct event *ev)
 	case PTRACE_EVENT_STOP:
 		capture_stop(ev, sig);
 		break;
+	case PTRACE_EVENT_EXIT:
+		ev->kind = EV_EXITING;
+		break;
 	default:
 		break;
 	}
@@ -434,11 +437,18 @@ static bool render_cut_short(struct tracee *t)
 	return true;
 }
 
+/* The thread's exit event: a call it was in ends here; its death is reported later. */
+static void render_exiting(struct tracee *t)
+{
+	if (render_cut_short(t))
+		t->frames_due = true;
+}
+
 static void render_death(struct event *ev)
 {
 	struct tracee *t = ev->t;
 	int st = ev->status;
-	bool cut_short = render_cut_short(t);
+	bool cut_short = render_cut_short(t) || t->frames_due;
 	buf_reset(&scratch);
 	if (WIFEXITED(st) && !(opt.quiet_set & QUIET_EXIT)) {
 		buf_printf(&scratch, "+++ exited with %d +++", WEXITSTATUS(st));
@@ -470,6 +480,9 @@ static void render_exec_switch(struct event *ev)
 		out_printf(old->out, " <pid changed to %d ...>", leader->pid);
 		line_end(old);
 	}
+	if (leader->frames_due)   /* its call ended at its exit event; it will not die now */
+		render_stack(leader, &leader->call.frames);
+	leader->frames_due = false;
 	pid_t old_pid = old->pid;
 	struct call tmp = leader->call;
 	leader->call = old->call;
@@ -515,6 +528,9 @@ void event_render(struct event *ev)
 		break;
 	case EV_EXEC_SWITCH:
 		render_exec_switch(ev);
+		break;
+	case EV_EXITING:
+		render_exiting(ev->t);
 		break;
 	case EV_DEATH:
 		render_death(ev);

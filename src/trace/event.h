@@ -17,6 +17,7 @@ enum event_kind {
 	EV_SIGNAL,         /* signal-delivery stop */
 	EV_GROUP_STOP,     /* "--- stopped by SIG ---" */
 	EV_EXEC_SWITCH,    /* exec by a non-leader thread: the leader is superseded */
+	EV_EXITING,        /* the thread has begun to exit: its call in flight ends "= ?" */
 	EV_DEATH,
 };
 

@@ -155,10 +155,8 @@ static bool wait_event(struct event *ev)
 		if (opt.summary)
 			ev->clock = stats_clock(&ev->when, &usage);
 		ev->t = tracee_find(pid);
-		if (!ev->t) {
-			/* a new child whose first stop came before its parent's fork event */
-			ev->t = tracer_new_child(pid);
-		}
+		if (!ev->t && !(ev->t = tracer_unknown(pid, ev->status)))
+			continue;
 		return true;
 	}
 }

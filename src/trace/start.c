@@ -3,6 +3,7 @@
 #include "trace/tracer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -78,7 +79,10 @@ static char *find_command(const char *name)
 
 long tracer_ptrace_options(bool filtered)
 {
-	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+	/* The exit event: a thread's call in flight ends "= ?" when the thread starts to exit, as
+	 * strace shows it, and not when its death is reported, which for a leader whose threads
+	 * live on comes only after they end (or never, when one of them execs). */
+	long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (opt.follow)
 		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
 	if (filtered)   /* a tracee must never hold the filter without its tracer */
@@ -137,6 +141,25 @@ static void seize_command(pid_t pid)
 	t->startup = true;   /* its stops before the execve are estrace's own doing */
 }
 
+/* Once the command is started, the tracer lets go of its own standard input and output (the
+ * command's too, or the pipes of `a | estrace cmd | b`), as strace does: a reader of the command's
+ * output sees its end when the command closes it, a writer to its input gets EPIPE, and not only
+ * when estrace ends. Each becomes the read end of an empty pipe with no writer, as in strace:
+ * always there, even without /dev/null. The trace and messages go to -o's file or stderr. */
+static void release_stdio(void)
+{
+	for (int fd = 0; fd <= 1; fd++) {
+		int p[2];
+		if (pipe2(p, O_CLOEXEC) < 0)
+			return;   /* fds 0 and 1 stay as they were: no harm but the holding */
+		close(p[1]);
+		if (p[0] != fd) {
+			dup3(p[0], fd, O_CLOEXEC);
+			close(p[0]);
+		}
+	}
+}
+
 /* -D: this process becomes the command; the tracer, its grandchild, seizes it and returns. As
  * strace says "attached" for it (it attaches rather than starts). */
 static void start_daemonized(const struct launch *l)
@@ -146,7 +169,7 @@ static void start_daemonized(const struct launch *l)
 	if (!daemon_split(opt.daemonize, &go))
 		child(l);   /* the command raises SIGSTOP once seized: the tracer's first stop of it */
 	tracer_init_own();
-	daemon_release_stdio();
+	release_stdio();
 	seize_command(self);
 	if (!(opt.quiet_set & QUIET_ATTACH))
 		message("Process %d attached", self);
@@ -192,4 +215,5 @@ void tracer_start(char **cmd)
 		die("the command died before it could be traced");
 	seize_command(pid);
 	kill(pid, SIGCONT);
+	release_stdio();
 }

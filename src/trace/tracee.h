@@ -30,6 +30,8 @@ struct tracee {
 	bool traced_call;         /* the syscall in flight is printed */
 	bool entry_printed;       /* its entry part has been written */
 	bool entry_many;          /* status filter: more than one tracee was alive at its entry */
+	bool frames_due;          /* -k: its call was cut short at its exit event; the frames
+	                           * follow its "+++" line, as strace's do */
 	enum abi abi;
 	enum sc_id prev_id;       /* its previous printed call, which restart_syscall resumes;
 	                           * SC_COUNT: none yet */

@@ -33,6 +33,7 @@ void tracer_exit(void) __attribute__((noreturn));
 long tracer_ptrace_options(bool filtered);  /* PTRACE_SEIZE options; filtered: the filter's too */
 struct tracee *tracer_attach(pid_t pid);   /* a new tracee record with its output */
 struct tracee *tracer_new_child(pid_t pid);/* the same, announced: "Process N attached" */
+struct tracee *tracer_unknown(pid_t pid, int status); /* a wait status of a pid with no record */
 void tracer_forget(struct tracee *t);      /* after its death */
 void tracer_leave(struct tracee *t);       /* after PTRACE_DETACH: says so, then forgets it */
 void tracer_disown_command(void);          /* the command was detached: ignore its death */

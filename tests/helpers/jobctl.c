@@ -280,6 +280,21 @@ static pid_t wait_child(pid_t pid)
 	_exit(98);
 }
 
+/* Wait (~20 s) until pid has exec'd the program named comm. */
+static void wait_exec(pid_t pid, const char *comm)
+{
+	char buf[32];
+	size_t n = strlen(comm);
+	for (int i = 0; i < 20000; i++) {
+		if (task_file(pid, 0, "comm", buf, sizeof(buf)) && !strncmp(buf, comm, n) &&
+		    buf[n] == '\n')
+			return;
+		msleep(1);
+	}
+	fprintf(stderr, "jobctl: %d did not exec %s\n", (int)pid, comm);
+	_exit(98);
+}
+
 static pid_t start_bash(const char *tty_name)
 {
 	pid_t pid = fork();
@@ -307,6 +322,7 @@ static int bash_session(int master, const char *tty_name)
 	wait_blocked(bash, 0, SYS_read);
 	type(master, "/bin/cat\n");
 	pid_t cat = wait_child(bash);
+	wait_exec(cat, "cat");   /* bash's child reads a pipe too before it execs */
 	wait_blocked(cat, 0, SYS_read);
 	type(master, "\032");
 	wait_state(cat, 0, "Tt");

@@ -30,6 +30,18 @@ exec_thread(void *arg)
 	return arg;
 }
 
+/* Thread that execs once the leader, which called exit(), is a zombie: the leader's exit is
+ * over (a tracer has seen all of it) before the execve starts. */
+static void *
+exec_after_leader_thread(void *arg)
+{
+	wait_state(leader, leader, "Z");
+	char *v[] = { "threads", "after-exec", NULL };
+	execve(self, v, environ);
+	die("execve");
+	return arg;
+}
+
 static void *
 exit_group_thread(void *arg)
 {
@@ -94,6 +106,13 @@ main(int argc, char **argv)
 		char *v[] = { "threads", "after-exec", NULL };
 		execve(self, v, environ);
 		die("execve");
+	} else if (!strcmp(mode, "exit-leader-exec")) {
+		/* the leader ends with exit(42), not exit_group: the process lives on in the other
+		 * thread, which execs */
+		if (pthread_create(&t[0], NULL, exec_after_leader_thread, NULL))
+			die("pthread_create");
+		syscall(SYS_exit, 42);
+		return 97;	/* not reached */
 	} else if (!strcmp(mode, "exit-group")) {
 		if (pthread_create(&t[0], NULL, exit_group_thread,
 				   (void *)(intptr_t)n))
