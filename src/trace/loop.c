@@ -155,8 +155,10 @@ static bool wait_event(struct event *ev)
 			ev->clock = stats_clock(&ev->when, &usage);
 		ev->t = tracee_find(pid);
 		if (!ev->t) {
-			/* a new child whose first stop came before its parent's fork event */
+			/* a new child whose first stop came before its parent's fork event: its
+			 * personality is its parent's, told there */
 			ev->t = tracer_new_child(pid);
+			ev->t->abi = ABI_COUNT;
 		}
 		return true;
 	}

@@ -30,7 +30,7 @@ struct tracee {
 	bool traced_call;         /* the syscall in flight is printed */
 	bool entry_printed;       /* its entry part has been written */
 	bool entry_many;          /* status filter: more than one tracee was alive at its entry */
-	enum abi abi;
+	enum abi abi;             /* its personality, as last seen; ABI_COUNT: not known yet */
 	enum sc_id prev_id;       /* its previous printed call, which restart_syscall resumes;
 	                           * SC_COUNT: none yet */
 
