@@ -101,6 +101,19 @@ frames_after_exec() {
 	done
 }
 
+@test "i386 -kk: each frame's source file and line" {
+	require_estrace
+	run_out -kk -e trace=execve -- ./stackchain32 exec
+	assert_equal 0 "$OUT_STATUS" "status"
+	perl -ne 'if ($in) { last unless /^ > /; print } $in = 1 if /execve\("\/bin\/true"/' out >frames
+	assert_contains frames "(chain_c+0x"
+	local line
+	line=$(grep -F '(chain_c+0x' frames | sed -E 's/.* ([^ ]*stackchain\.c):([0-9]+)$/\2/')
+	[[ $line =~ ^[0-9]+$ ]] || fail_msg "no source line in: $(grep -F '(chain_c+0x' frames)" || return 1
+	[[ $(sed -n "${line}p" "$BATS_TEST_DIRNAME/helpers/stackchain.c") == *'execve(argv[0]'* ]] ||
+		fail_msg "chain_c's line $line is not its execve call" || return 1
+}
+
 @test "i386 -k -f: a child's execve, and C++ names demangled" {
 	require_estrace
 	run_out -k -f -e trace=execve -- ./stackchain32 vfork

@@ -65,6 +65,7 @@ struct options {
 	bool kill_on_exit;        /* --kill-on-exit: tracees die with estrace, never detached */
 	unsigned long syscall_limit; /* --syscall-limit=N: detach after N calls shown; 0 none */
 	bool stack_trace;         /* -k: the stack after each syscall line ... */
+	bool stack_source;        /* -kk: ... with each frame's source file and line */
 	unsigned stack_frame_limit; /* ... at most this many frames */
 };
 

@@ -59,17 +59,11 @@ static const Dwfl_Thread_Callbacks thread_callbacks = {
 	.set_initial_registers = set_initial_registers,
 };
 
-/* Frames need only the modules' CFI (.eh_frame), which the files themselves hold. */
-static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname,
-			Dwarf_Addr base, const char *file_name, const char *debuglink_file,
-			GElf_Word debuglink_crc, char **debuginfo_file_name)
-{
-	return -1;
-}
-
+/* Frames need only the modules' CFI (.eh_frame, in the files themselves); -kk's source lines
+ * are in their DWARF, or in the separate debug files of /usr/lib/debug. */
 static const Dwfl_Callbacks proc_callbacks = {
 	.find_elf = dwfl_linux_proc_find_elf,
-	.find_debuginfo = no_debuginfo,
+	.find_debuginfo = dwfl_standard_find_debuginfo,
 };
 
 /* libdwfl's state for one thread: its modules and their CFI. Dropped at exec and death. */
@@ -162,6 +156,18 @@ static size_t unwind(const struct stop_regs *r, uint64_t *ips, size_t limit)
 	return f.n;
 }
 
+/* -kk: " FILE:LINE" of the code at ip, from the line table of its module's DWARF */
+static void source(const struct stop_regs *r, uint64_t ip, struct buf *out)
+{
+	struct session *s = session_of(r);
+	Dwfl_Module *mod = s ? dwfl_addrmodule(s->dwfl, ip) : NULL;
+	Dwfl_Line *line = mod ? dwfl_module_getsrc(mod, ip) : NULL;
+	int lineno = 0;
+	const char *file = line ? dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL) : NULL;
+	if (file)
+		buf_printf(out, " %s:%d", file, lineno);
+}
+
 static void forget(pid_t pid)
 {
 	for (size_t i = 0; i < NSESSIONS; i++)
@@ -173,6 +179,7 @@ static const struct unwinder libdw = {
 	.name = "libdw",
 	.i386 = true,
 	.unwind = unwind,
+	.source = source,
 	.forget = forget,
 };
 const struct unwinder *const unwinder_libdw = &libdw;

@@ -54,7 +54,7 @@ static void take_stack(struct tracee *t, bool entry)
 		return;
 	if (entry && (!stack_at_entry(c->id) || (t->is_command && !t->execd)))
 		return;
-	stack_capture(t->pid, opt.stack_frame_limit, entry, &c->frames);
+	stack_capture(t->pid, opt.stack_frame_limit, opt.stack_source, entry, &c->frames);
 }
 
 /* The tracee runs code of this ABI: strace says so when it changes ("[ Process PID=N runs in
@@ -194,7 +194,7 @@ static void capture_signal(struct event *ev, int sig)
 	ev->kind = EV_SIGNAL;
 	buf_reset(&signal_frames);
 	if (opt.stack_trace)   /* strace shows where the signal caught the thread */
-		stack_capture(ev->pid, opt.stack_frame_limit, false, &signal_frames);
+		stack_capture(ev->pid, opt.stack_frame_limit, opt.stack_source, false, &signal_frames);
 }
 
 static void capture_stop(struct event *ev, int sig)
