@@ -99,7 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf q;
 	buf_init(&q);
 	if (path)
-		quote_fd_path(&q, s, len, style);
+		quote_bracketed(&q, s, len, style);
 	else
 		quote_string(&q, s, len, style);
 	check_output(s, len, style, path, &q);

@@ -266,10 +266,13 @@ sub map_unquoted {
 sub collect_pids {
 	my ($l) = @_;
 	$pids{$1} = 1 if $l =~ /^$lead(?:(?:clone3?|v?fork)\(|<\.\.\. (?:clone3?|v?fork) resumed>).*\) += (\d+)(?:<[^>]*>)?$/;
-	$pids{$1} = 1 if $l =~ /^(?:getpid|gettid)\(\) += (\d+)$/;
+	$pids{$1} = 1 if $l =~ /^(?:getpid|gettid)\(\) += (\d+)(?:<[^>]*>)?$/;
 	$pids{$1} = 1 if $l =~ /^set_tid_address\(.*\) += (\d+)$/;
 	$pids{$1} = 1 while $l =~ /\bsi_pid=(\d+)/g;
-	$pids{$1} = 1 while $l =~ /parent_tid=\[(\d+)\]/g;
+	# clone with CLONE_PIDFD (and so without CLONE_PARENT_SETTID) writes a descriptor there
+	if ($l !~ /^$lead(?:clone\(|<\.\.\. clone resumed>)/ || $l =~ /CLONE_PARENT_SETTID/) {
+		$pids{$1} = 1 while $l =~ /parent_tid=\[(\d+)\]/g;
+	}
 	$pids{$1} = 1 if $l =~ /<pid changed to (\d+) \.\.\.>/;
 	$pids{$1} = 1 if $l =~ /superseded by execve in pid (\d+)/;
 	$pids{$1} = 1 if $l =~ /Process (\d+) (?:attached|detached)/;

@@ -68,6 +68,19 @@ load common
 	assert_contains out.norm 'wait4(-1, 0xADDR, WNOHANG, NULL)        = -1 ECHILD (No child processes)'
 }
 
+@test "wait4/waitid with WNOHANG returning 0: status and rusage as addresses, waitid's siginfo and rusage, -v, -X, -e verbose=none" {
+	local o
+	for o in -v "-X raw" "-X verbose" "-e verbose=none" "-e abbrev=none"; do
+		# shellcheck disable=SC2086
+		run_both $o -e trace=wait4,waitid -- ./procs nohang 3
+		compare_all single
+	done
+	run_both -e trace=wait4,waitid -- ./procs nohang 3
+	compare_all single
+	assert_contains out.norm 'wait4(PID, 0xADDR, WNOHANG, 0xADDR) '
+	assert_contains out.norm 'waitid(P_PID, PID, {}, WNOHANG|WEXITED, {ru_utime={tv_sec=-1, tv_usec=18446744073709551615}, ru_stime={tv_sec=-1, tv_usec=18446744073709551615}, ...}) = 0'
+}
+
 # Shell pipelines: sh has a SIGCHLD handler, so a child that exits while
 # sh forks the next one makes that clone return ERESTARTNOINTR and repeat;
 # clone is therefore left out of the traced set here.

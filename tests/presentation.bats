@@ -164,6 +164,27 @@ mask() {
 	compare_all multi
 }
 
+@test "-Y: command names are quoted as -y quotes a path (escapes, < and > in octal, cut at a newline), in the prefix too" {
+	local esc=$'a\033[2Jb"q\\' brackets=$'f<b>\t\n\x01' name
+	run_both -Y -f -e trace=kill,getpid,wait4,exit_group -- ./procname "$esc" "$brackets"
+	compare_all multi
+	assert_contains out.norm '{<a\33[2Jb\"q\\>} kill(PID<f\74b\76\t>, 0) = 0'
+	run_both --stderr -Y -f -e trace=kill,getpid,wait4,exit_group -- ./procname "$esc" "$brackets"
+	compare_trace stderr
+	assert_contains out '<a\33[2Jb\"q\\>] kill('
+	assert_contains out '<f\74b\76\t>] exit_group(0)'
+	for name in 'f<b>' $'f<b>\x01\xe9' $'\x01234' '' $'\n' $'\\<7'; do
+		for o in "" -x -xx --strings-in-hex=non-ascii-chars; do
+			# shellcheck disable=SC2086
+			run_both -Y $o -e trace=kill,getpid -- ./procname "$name" "$name"
+			compare_all single
+		done
+	done
+	run_both -Y -e trace=kill -- ./procname x $'\x01234'
+	compare_all single
+	assert_contains out.norm 'kill(PID<\001234>, 0)'
+}
+
 @test "--always-show-pid: the prefix with one tracee, on stderr and in a -o file" {
 	require_estrace
 	run_out --stderr --always-show-pid -e trace=execve,exit_group -- ./exitwith exit 0

@@ -132,3 +132,19 @@ load common
 		assert_equal "$ticks" "$((10#$secs * 100 + 10#$hund))" "$f: ticks vs seconds (100 Hz)"
 	done
 }
+
+@test "signal and pid arguments are signed ints: negative, past SIGRTMAX, upper-half garbage, in each -X style" {
+	local x
+	for x in abbrev raw verbose; do
+		run_both -X "$x" -Y -e trace=%signal,pidfd_send_signal -e signal=none -- ./sigargs
+		compare_all single
+	done
+	run_both -e trace=%signal,pidfd_send_signal -- ./sigargs
+	compare_all single
+	assert_contains out.norm 'kill(-889262067, -559038737) '
+	assert_contains out.norm 'kill(-1159983635, -889262067) '
+	assert_contains out.norm 'tkill(-1, -64206) '
+	assert_contains out.norm 'tgkill(-1, -2, -3) '
+	assert_contains out.norm 'rt_sigqueueinfo(999999999, -5, {si_signo=-5, si_code=SI_QUEUE, si_pid=-3, si_uid=4294967292}) = -1 '
+	assert_contains out.norm 'pidfd_send_signal(-1, -5, NULL, 0) '
+}

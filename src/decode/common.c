@@ -162,11 +162,11 @@ void render_int(struct buf *b, uint64_t v)
 	buf_printf(b, "%d", (int)(uint32_t)v);
 }
 
-void render_signal(struct buf *b, uint64_t sig)
+void render_signal(struct buf *b, int sig)
 {
-	char num[24];
-	snprintf(num, sizeof(num), "%" PRIu64, sig);
-	xlat_named(b, sig <= 64 ? signal_name((int)sig) : NULL, num);
+	char num[16];
+	snprintf(num, sizeof(num), "%d", sig);
+	xlat_named(b, signal_name(sig), num);
 }
 
 void render_str(const struct call *c, struct buf *b, const struct cstr *s, bool path)
@@ -175,11 +175,16 @@ void render_str(const struct call *c, struct buf *b, const struct cstr *s, bool 
 		render_ptr(b, s->addr);
 		return;
 	}
-	size_t len = s->len;
-	bool cut = !path && opt.strlen_given && len > opt.max_strlen;
-	if (cut)
-		len = opt.max_strlen;
-	quote_string(b, c->mem.data + s->off, len, opt.quote);
+	if (path)
+		quote_string(b, c->mem.data + s->off, s->len, opt.quote);
+	else
+		render_quoted(b, c->mem.data + s->off, s->len, opt.quote);
+}
+
+void render_quoted(struct buf *b, const char *s, size_t len, enum quote_style style)
+{
+	bool cut = opt.strlen_given && len > opt.max_strlen;
+	quote_string(b, s, cut ? opt.max_strlen : len, style);
 	if (cut)
 		buf_adds(b, "...");
 }

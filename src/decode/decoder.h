@@ -4,6 +4,7 @@
 #define ESTRACE_DECODER_H
 
 #include "decode/call.h"
+#include "print/quote.h"
 #include "util/buf.h"
 
 struct decoder {
@@ -23,8 +24,11 @@ void render_ret_default(const struct call *c, struct buf *b);
 int render_error(const struct call *c, struct buf *b);
 void render_ptr(struct buf *b, uint64_t addr);          /* NULL or 0x... */
 void render_int(struct buf *b, uint64_t v);             /* the low 32 bits, signed */
-void render_signal(struct buf *b, uint64_t sig);
+/* a signal argument: an int to the kernel, so -5 and 2147483647 print as such */
+void render_signal(struct buf *b, int sig);
 void render_str(const struct call *c, struct buf *b, const struct cstr *s, bool path);
+/* bytes in quotes, cut at -s with "..." after the closing quote */
+void render_quoted(struct buf *b, const char *s, size_t len, enum quote_style style);
 /* argv-style array: ["a", "b", ...] per the -s rules */
 void render_array(const struct call *c, struct buf *b, const struct carray *a);
 /* envp unless -v: 0x... / * N vars * / */

@@ -25,8 +25,8 @@ void proc_comm(pid_t pid, char comm[16])
 		return;
 	ssize_t n = read(fd, comm, 15);
 	close(fd);
-	n = n > 0 && comm[n - 1] == '\n' ? n - 1 : n;
 	comm[n > 0 ? n : 0] = '\0';
+	comm[strcspn(comm, "\n")] = '\0';   /* the name ends at its first newline, as strace's */
 }
 
 static bool comm_wanted(int64_t pid)
@@ -40,8 +40,7 @@ void render_pid(struct buf *b, int64_t pid)
 	char comm[16] = "";
 	if (comm_wanted(pid))
 		proc_comm((pid_t)pid, comm);
-	if (comm[0])
-		buf_printf(b, "<%s>", comm);
+	quote_comm(b, comm, opt.quote);
 }
 
 void capture_pid(struct call *c, int k, int64_t pid)
@@ -54,8 +53,8 @@ void capture_pid(struct call *c, int k, int64_t pid)
 void render_pid_arg(const struct call *c, struct buf *b, int k, int64_t pid)
 {
 	buf_printf(b, "%" PRId64, pid);
-	if (comm_wanted(pid) && c->comm[k][0])
-		buf_printf(b, "<%s>", c->comm[k]);
+	if (comm_wanted(pid))
+		quote_comm(b, c->comm[k], opt.quote);
 }
 
 /* "Pid:\t42" in a pidfd's fdinfo; -1 when absent */
@@ -112,14 +111,16 @@ void render_fd(const struct call *c, struct buf *b, int fd)
 		return;
 	unsigned want = opt.decode_fds;
 	if ((want & DECODE_FD_PIDFD) && f->pidfd_pid > 0) {
-		buf_printf(b, "<pid:%d>", f->pidfd_pid);
+		buf_adds(b, "<pid:");
+		render_pid(b, f->pidfd_pid);   /* -Y: <pid:1234<comm>> */
+		buf_addc(b, '>');
 		return;
 	}
 	bool dev = (want & DECODE_FD_DEV) && f->dev_type;
 	if (!(want & DECODE_FD_PATH) && !dev)
 		return;
 	buf_addc(b, '<');
-	quote_fd_path(b, c->mem.data + f->off, f->len, opt.quote);
+	quote_bracketed(b, c->mem.data + f->off, f->len, opt.quote);
 	if (dev)
 		buf_printf(b, "<%s %u:%u>", f->dev_type == 'c' ? "char" : "block", f->major, f->minor);
 	buf_addc(b, '>');

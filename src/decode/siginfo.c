@@ -102,7 +102,7 @@ static void put_sigchld(struct buf *b, const struct si *s)
 	if (s->code == CLD_EXITED || s->status < 0)
 		buf_printf(b, "%d", s->status);
 	else
-		render_signal(b, (uint32_t)s->status);
+		render_signal(b, s->status);
 	put_ticks(b, "si_utime", s->utime);
 	put_ticks(b, "si_stime", s->stime);
 }
@@ -206,7 +206,7 @@ void render_siginfo(struct buf *b, const unsigned char *raw, enum abi abi)
 		return;
 	}
 	buf_adds(b, "{si_signo=");
-	render_signal(b, (uint32_t)s.signo);
+	render_signal(b, s.signo);
 	buf_adds(b, ", si_code=");
 	const struct xlat_set *specific = codes_for(s.signo);
 	const char *name = NULL;

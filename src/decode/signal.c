@@ -20,7 +20,7 @@ static void kill_render(const struct call *c, struct buf *b)
 {
 	render_pid_arg(c, b, 0, (int32_t)c->args[0]);
 	buf_adds(b, ", ");
-	render_signal(b, (uint32_t)c->args[1]);
+	render_signal(b, (int32_t)c->args[1]);
 }
 
 static void tgkill_render(const struct call *c, struct buf *b)
@@ -29,7 +29,7 @@ static void tgkill_render(const struct call *c, struct buf *b)
 	buf_adds(b, ", ");
 	render_pid_arg(c, b, 1, (int32_t)c->args[1]);
 	buf_adds(b, ", ");
-	render_signal(b, (uint32_t)c->args[2]);
+	render_signal(b, (int32_t)c->args[2]);
 }
 
 const struct decoder dec_kill = { .capture_entry = kill_capture, .render_entry = kill_render };
@@ -93,7 +93,7 @@ static void pidfd_send_signal_render(const struct call *c, struct buf *b)
 {
 	render_fd(c, b, (int)c->args[0]);
 	buf_adds(b, ", ");
-	render_signal(b, (uint32_t)c->args[1]);
+	render_signal(b, (int32_t)c->args[1]);
 	buf_adds(b, ", ");
 	render_info(c, b, 2);
 	uint32_t flags = (uint32_t)c->args[3];

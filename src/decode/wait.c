@@ -2,6 +2,7 @@
 #include "decode/decoder.h"
 
 #include <inttypes.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "decode/procinfo.h"
@@ -35,7 +36,7 @@ static const unsigned char *block(const struct call *c, int k)
 static void render_status(struct buf *b, const struct call *c, uint64_t addr)
 {
 	const unsigned char *p = block(c, CAP_STATUS);
-	if (!p || c->rval <= 0) {
+	if (!p) {
 		render_ptr(b, addr);
 		return;
 	}
@@ -59,11 +60,23 @@ static void render_status(struct buf *b, const struct call *c, uint64_t addr)
 	buf_adds(b, "}]");
 }
 
+/* A tracee's long, as strace prints rusage's: unsigned (ru_maxrss=18446744073709551615). The
+ * block sits after the status word in mem: read it unaligned. */
+static uint64_t word_at(const unsigned char *p, size_t w)
+{
+	uint64_t v64;
+	uint32_t v32;
+	if (w == 8)
+		return memcpy(&v64, p, 8), v64;
+	return memcpy(&v32, p, 4), v32;
+}
+
+/* tv_sec signed, tv_usec unsigned, as strace prints a rusage's times */
 static void render_timeval(struct buf *b, const char *name, const unsigned char *p, size_t w)
 {
-	int64_t sec = w == 8 ? *(const int64_t *)p : *(const int32_t *)p;
-	int64_t usec = w == 8 ? *(const int64_t *)(p + 8) : *(const int32_t *)(p + 4);
-	buf_printf(b, "%s={tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", name, sec, usec);
+	uint64_t sec = word_at(p, w);
+	int64_t ssec = w == 8 ? (int64_t)sec : (int32_t)sec;
+	buf_printf(b, "%s={tv_sec=%" PRId64 ", tv_usec=%" PRIu64 "}", name, ssec, word_at(p + w, w));
 }
 
 static const char *const rusage_longs[] = {
@@ -93,9 +106,7 @@ static void render_rusage(struct buf *b, const struct call *c, uint64_t addr)
 		return;
 	}
 	for (size_t i = 0; i < sizeof(rusage_longs) / sizeof(rusage_longs[0]); i++) {
-		const unsigned char *f = p + 4 * w + i * w;
-		int64_t v = w == 8 ? *(const int64_t *)f : *(const int32_t *)f;
-		buf_printf(b, ", %s=%" PRId64, rusage_longs[i], v);
+		buf_printf(b, ", %s=%" PRIu64, rusage_longs[i], word_at(p + 4 * w + i * w, w));
 	}
 	buf_addc(b, '}');
 }
@@ -119,9 +130,14 @@ static void render_ret_pid(const struct call *c, struct buf *b)
 		render_pid(b, c->rval);
 }
 
-/* wait4(pid, status, options, rusage) and waitpid(pid, status, options) */
+/* wait4(pid, status, options, rusage) and waitpid(pid, status, options). Returning 0
+ * (WNOHANG, nothing to reap) the kernel wrote neither status nor rusage: both print as
+ * addresses. */
 static void wait4_capture_exit(struct call *c, pid_t pid)
 {
+	c->val[CAP_STATUS] = c->val[CAP_RUSAGE] = 0;
+	if (c->rval <= 0)
+		return;
 	capture_block(c, pid, CAP_STATUS, c->args[1], sizeof(int));
 	if (c->id != SC_waitpid)
 		capture_block(c, pid, CAP_RUSAGE, c->args[3], rusage_size(c));
@@ -154,11 +170,15 @@ const struct decoder dec_waitpid = {
 	.render_ret = render_ret_pid,
 };
 
-/* waitid(idtype, id, infop, options, rusage) */
+/* waitid(idtype, id, infop, options, rusage): id is a pid (-Y), a pidfd (-y) or a number */
+#define IDTYPE_PIDFD 3   /* P_PIDFD: glibc 2.36's idtype_t lacks it */
+
 static void waitid_capture_entry(struct call *c, pid_t pid)
 {
 	if ((uint32_t)c->args[0] == P_PID)
 		capture_pid(c, 1, (int32_t)c->args[1]);
+	else if ((uint32_t)c->args[0] == IDTYPE_PIDFD)
+		capture_fd(c, pid, (int32_t)c->args[1]);
 }
 
 static void waitid_render_entry(const struct call *c, struct buf *b)
@@ -167,6 +187,8 @@ static void waitid_render_entry(const struct call *c, struct buf *b)
 	buf_adds(b, ", ");
 	if ((uint32_t)c->args[0] == P_PID)
 		render_pid_arg(c, b, 1, (int32_t)c->args[1]);
+	else if ((uint32_t)c->args[0] == IDTYPE_PIDFD)
+		render_fd(c, b, (int32_t)c->args[1]);
 	else
 		render_int(b, c->args[1]);
 	buf_adds(b, ", ");

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "opt/options.h"
+#include "print/quote.h"
 #include "trace/tracee.h"
 #include "util/timespec.h"
 #include "util/die.h"
@@ -198,23 +200,19 @@ static void put_stamp(struct out *o)
 static void put_pid(struct out *o, const struct tracee *t, bool many)
 {
 	many = many || layout.always_pid;
-	const char *comm = layout.comm && t->comm[0] ? t->comm : NULL;
-	switch (layout.prefix) {
-	case PREFIX_STDERR:
-		if (many && comm)
-			out_printf(o, "[pid %5d<%s>] ", t->pid, comm);
-		else if (many)
-			out_printf(o, "[pid %5d] ", t->pid);
-		break;
-	case PREFIX_FILE:
-		if (comm)
-			out_printf(o, "%d<%s> ", t->pid, comm);
-		else
-			out_printf(o, "%-5d ", t->pid);
-		break;
-	case PREFIX_NONE:
-		break;
-	}
+	bool comm = layout.comm && t->comm[0];
+	if (layout.prefix == PREFIX_NONE || (layout.prefix == PREFIX_STDERR && !many))
+		return;
+	size_t mark;
+	struct buf *b = out_text_begin(o, &mark);
+	if (layout.prefix == PREFIX_STDERR)
+		buf_printf(b, "[pid %5d", t->pid);
+	else
+		buf_printf(b, comm ? "%d" : "%-5d", t->pid);
+	if (comm)
+		quote_comm(b, t->comm, opt.quote);
+	buf_adds(b, layout.prefix == PREFIX_STDERR ? "] " : " ");
+	out_text_end(o, mark);
 }
 
 void line_unfinish(struct tracee *t)

@@ -152,7 +152,7 @@ void quote_string(struct buf *out, const char *str, size_t len, enum quote_style
 	buf_addc(out, '"');
 }
 
-void quote_fd_path(struct buf *out, const char *str, size_t len, enum quote_style style)
+void quote_bracketed(struct buf *out, const char *str, size_t len, enum quote_style style)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	if (all_hex(s, len, style)) {
@@ -174,4 +174,13 @@ void quote_fd_path(struct buf *out, const char *str, size_t len, enum quote_styl
 		buf_add(out, esc, n);
 		i = end + 1;
 	}
+}
+
+void quote_comm(struct buf *out, const char *comm, enum quote_style style)
+{
+	if (!comm[0])
+		return;
+	buf_addc(out, '<');
+	quote_bracketed(out, comm, strlen(comm), style);
+	buf_addc(out, '>');
 }

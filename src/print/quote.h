@@ -15,8 +15,11 @@ enum quote_style {
 
 /* Append s[0..len) in double quotes. */
 void quote_string(struct buf *out, const char *s, size_t len, enum quote_style style);
-/* Append a file descriptor's path for -y, unquoted: the same escapes, and '<' and '>' escaped
- * like unprintable bytes so that the "3</path>" brackets stay unambiguous. */
-void quote_fd_path(struct buf *out, const char *s, size_t len, enum quote_style style);
+/* Append text that goes between angle brackets, unquoted: -y's paths ("3</path>") and -Y's
+ * command names ("1234<comm>"). The same escapes, and '<' and '>' escaped like unprintable
+ * bytes so that the brackets stay unambiguous. */
+void quote_bracketed(struct buf *out, const char *s, size_t len, enum quote_style style);
+/* -Y's "<comm>" after a pid (the NUL-terminated name quoted as above); nothing for "". */
+void quote_comm(struct buf *out, const char *comm, enum quote_style style);
 
 #endif

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <ucontext.h>
 
@@ -178,6 +179,34 @@ main(int argc, char **argv)
 		wait4(-1, &st, WNOHANG, NULL);
 		waitid(P_ALL, 0, &si, WEXITED);
 		waitid(P_PID, 1, &si, WEXITED | WNOHANG);
+	} else if (!strcmp(mode, "nohang")) {
+		/* WNOHANG while the only child waits on a pipe: every call returns 0 and the
+		 * kernel leaves the status and rusage as they were (all ones here); waitid through
+		 * syscall(), for its rusage argument */
+		int p[2], st = 0x1234;
+		struct rusage ru;
+		siginfo_t si;
+		if (pipe(p))
+			die("pipe");
+		pid = fork();
+		if (pid < 0)
+			die("fork");
+		if (!pid) {
+			char c;
+			if (read(p[0], &c, 1) != 1)
+				die("read");
+			child_exit(code, SYS_wait4);
+		}
+		memset(&ru, 0xff, sizeof(ru));
+		memset(&si, 0xff, sizeof(si));
+		wait4(pid, &st, WNOHANG, &ru);
+		wait4(-1, &st, WNOHANG | WUNTRACED, NULL);
+		syscall(SYS_waitid, P_PID, pid, &si, WEXITED | WNOHANG, &ru);
+		syscall(SYS_waitid, P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG, NULL);
+		syscall(SYS_waitid, P_ALL, 0, NULL, WEXITED | WNOHANG, &ru);
+		if (write(p[1], "x", 1) != 1)
+			die("write");
+		reap(pid);
 	} else if (!strcmp(mode, "sleep-stop")) {
 		/* a child's nanosleep stopped and continued goes on as restart_syscall; the
 		 * parent polls without sleeping, so that it makes no clock_nanosleep of its own */
