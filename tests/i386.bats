@@ -54,6 +54,19 @@ setup() {
 	compare_all ff
 }
 
+@test "i386: clone3's tls is a struct user_desc, printed field by field" {
+	local x
+	for x in '' -Xraw -Xverbose -v -everbose=none; do
+		run_both $x -e trace=clone3 -- ./cloneargs32 tls
+		compare_all single || fail_msg "with '$x'" || return 1
+	done
+	run_both -e trace=clone3 -- ./cloneargs32 tls
+	compare_all single
+	assert_contains out.norm 'tls=0xADDR}'
+	assert_contains out.norm 'tls={entry_number=-1, base_addr=0xADDR, limit=0xADDR, seg_32bit=0, contents=1,'
+	assert_contains out.norm 'tls={entry_number=0, base_addr=00000000, limit=00000000, seg_32bit=0,'
+}
+
 @test "i386: NULL and invalid argv and envp pointers, a failing exec" {
 	local mode
 	for mode in null-argv null-envp null-both bad-argv bad-envp bad-path bad-elem bad-env-elem \
