@@ -20,6 +20,12 @@ setup() {
 	run_both -f --quiet=none -e trace=execve,exit_group -- ./stackchain32 exec
 	compare_all multi
 	assert_contains out.norm '[ Process PID=PID runs in 64 bit mode. ]'
+	# a static i386 program, with and without the filter
+	run_both --stderr -e trace=execve,exit_group -- ./stackchain32-static exec
+	compare_all single
+	assert_contains out.norm '[ Process PID=PID runs in 32 bit mode. ]'
+	run_both --stderr -f -e trace=execve,exit_group -- ./stackchain32-static fork
+	compare_all stderr
 }
 
 @test "i386: -q and --quiet=personality hide the personality lines" {
