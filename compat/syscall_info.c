@@ -99,3 +99,21 @@ int syscall_stop_get(pid_t pid, bool entry_expected, struct syscall_stop *s)
 			s->args[i] = (uint32_t)s->args[i];
 	return 0;
 }
+
+int stop_where(pid_t pid, uint64_t *ip, enum abi *abi)
+{
+	struct kernel_syscall_info k;
+	memset(&k, 0, sizeof(k));
+	if (!no_syscall_info &&
+	    ptrace(REQ_GET_SYSCALL_INFO, pid, (void *)sizeof(k), &k) >= 0) {
+		*ip = k.instruction_pointer;
+		*abi = k.arch == AUDIT_ARCH_I386_ ? ABI_I386 : ABI_X86_64;
+		return 0;
+	}
+	struct user_regs_struct r;
+	if (ptrace(PTRACE_GETREGS, pid, 0, &r) < 0)
+		return -errno;
+	*ip = r.rip;
+	*abi = r.cs == USER_CS_32 ? ABI_I386 : ABI_X86_64;
+	return 0;
+}

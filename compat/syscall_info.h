@@ -28,4 +28,8 @@ struct syscall_stop {
  * cannot tell entry from exit itself. Returns 0 or -errno. */
 int syscall_stop_get(pid_t pid, bool entry_expected, struct syscall_stop *s);
 
+/* -i: where pid, stopped at any ptrace stop, is: its instruction pointer and the ABI it runs in
+ * (ABI_X86_64 for x32). Returns 0 or -errno. */
+int stop_where(pid_t pid, uint64_t *ip, enum abi *abi);
+
 #endif

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* What filter_finish leaves, whatever the expressions were. */
 static void check_finished(void)
 {
-	fuzz_check(trace_wanted(SC_COUNT));
+	fuzz_check(trace_wanted(ABI_X86_64, SC_COUNT) && trace_wanted(ABI_I386, SC_COUNT));
 	fuzz_check(!signal_wanted(0) && !signal_wanted(256) && !signal_wanted(-1));
 	unsigned all = STATUS_SUCCESSFUL | STATUS_FAILED | STATUS_UNFINISHED | STATUS_UNAVAILABLE |
 		       STATUS_DETACHED;

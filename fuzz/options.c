@@ -13,13 +13,13 @@ static void check_parsed(void)
 	fuzz_check(opt.cmd || opt.nattach);
 	fuzz_check(opt.interactive >= 1 && opt.interactive <= 4);
 	fuzz_check(opt.daemonize <= DAEMON_SESSION);
-	fuzz_check(!(opt.summary && opt.follow >= 2));
+	fuzz_check(!(opt.summary && opt.output_separately));
 	fuzz_check(!opt.output_pipe || opt.output_pipe == opt.outfile + 1);
-	fuzz_check(!(opt.output_pipe && opt.follow >= 2));
+	fuzz_check(!(opt.output_pipe && opt.output_separately));
 	fuzz_check(!(opt.kill_on_exit && opt.nattach));
 	fuzz_check(!opt.summary_only || opt.summary);
 	fuzz_check(opt.stack_frame_limit >= 1);
-	fuzz_check(trace_wanted(SC_COUNT));   /* numbers with no name are shown whatever the set */
+	fuzz_check(trace_wanted(ABI_X86_64, SC_COUNT) && trace_wanted(ABI_I386, SC_COUNT));   /* numbers with no name are shown whatever the set */
 	for (size_t i = 0; i < opt.nattach; i++)
 		fuzz_check(opt.attach_pids[i] > 0);
 }

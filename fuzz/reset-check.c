@@ -26,7 +26,7 @@ static void print_set(const char *name, bool (*wanted)(int), int n)
 			printf(" %d", i);
 	putchar('\n');
 }
-static bool trace_id(int id) { return trace_wanted((enum sc_id)id); }
+static bool trace_id(int id) { return trace_wanted(id / (SC_COUNT + 1), id % (SC_COUNT + 1)); }
 static bool raw_id(int id) { return raw_wanted((enum sc_id)id); }
 static bool abbrev_id(int id) { return abbrev_wanted((enum sc_id)id); }
 static bool verbose_id(int id) { return verbose_wanted((enum sc_id)id); }
@@ -43,8 +43,8 @@ static void print_strings(const char *name, const char *const *s, size_t n)
 /* Everything the rest of estrace reads from parsing. */
 static void print_state(void)
 {
-	printf("follow %d outfile %s pipe %s strlen %zu/%d column %d interactive %d quote %d\n",
-	       opt.follow, opt.outfile ? opt.outfile : "-", opt.output_pipe ? opt.output_pipe : "-",
+	printf("follow %d/%d outfile %s pipe %s strlen %zu/%d column %d interactive %d quote %d\n",
+	       opt.follow, opt.output_separately, opt.outfile ? opt.outfile : "-", opt.output_pipe ? opt.output_pipe : "-",
 	       opt.max_strlen, opt.strlen_given, opt.column, opt.interactive, (int)opt.quote);
 	printf("xlat %d seccomp %d/%d stamps %d.%d/%d relative %d.%d durations %d.%d number %d\n",
 	       (int)opt.xlat_style, opt.seccomp, opt.seccomp_given, opt.timestamps, opt.stamp_digits,
@@ -68,7 +68,7 @@ static void print_state(void)
 	while (opt.cmd && opt.cmd[ncmd])
 		ncmd++;
 	print_strings("cmd", (const char *const *)opt.cmd, ncmd);
-	print_set("trace", trace_id, SC_COUNT + 1);
+	print_set("trace", trace_id, ABI_COUNT * (SC_COUNT + 1));
 	print_set("raw", raw_id, SC_COUNT + 1);
 	print_set("abbrev", abbrev_id, SC_COUNT + 1);
 	print_set("verbose", verbose_id, SC_COUNT + 1);

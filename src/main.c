@@ -1,14 +1,11 @@
 /* estrace: trace a command's process tree and print its syscalls exactly as strace does. */
-#include <string.h>
-
 #include "opt/options.h"
 #include "trace/tracer.h"
 #include "util/die.h"
 
 int main(int argc, char **argv)
 {
-	const char *slash = strrchr(argv[0], '/');
-	progname = slash ? slash + 1 : argv[0];
+	progname = argv[0];   /* as invoked, path and all: strace's messages do the same */
 	options_parse(argc, argv);
 	tracer_init();
 	if (opt.cmd)

@@ -45,6 +45,14 @@ enum sc_id sysent_id(enum abi abi, uint64_t nr)
 	return nr_maps[abi].map[nr] - 1;
 }
 
+bool sysent_in_abi(enum abi abi, enum sc_id id)
+{
+	for (uint64_t nr = 0; abi < ABI_COUNT && nr < nr_maps[abi].size; nr++)
+		if (nr_maps[abi].map[nr] == id + 1)
+			return true;
+	return false;
+}
+
 enum sc_id sysent_by_name(const char *name)
 {
 	for (size_t i = 0; i < SC_COUNT; i++)

@@ -3,6 +3,7 @@
 #ifndef ESTRACE_SYSENT_H
 #define ESTRACE_SYSENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 enum abi {
@@ -40,6 +41,8 @@ extern const struct sysent sysent[SC_COUNT];
 
 /* The id for a syscall number of an ABI, or SC_COUNT when unknown (bounds-checked). */
 enum sc_id sysent_id(enum abi abi, uint64_t nr);
+/* Whether the ABI has the syscall id (some number of its table names it). */
+bool sysent_in_abi(enum abi abi, enum sc_id id);
 /* The id for a name, or SC_COUNT. */
 enum sc_id sysent_by_name(const char *name);
 /* The AUDIT_ARCH_* value of an ABI: seccomp_data.arch, and si_arch of a SIGSYS. */

@@ -322,7 +322,7 @@ write_error_said() {
 @test "estrace: -e read=, write=, fault=, inject=, kvm=: not supported, said plainly" {
 	require_estrace
 	local q
-	for q in read r write w fault inject kvm secontext; do
+	for q in read r write w fault inject kvm; do
 		rm -f "$MARK"
 		run_out --stderr -e "$q=1" -- /bin/sh -c 'touch "$0"' "$MARK"
 		assert_equal 1 "$OUT_STATUS" "status for $q="

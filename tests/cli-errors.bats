@@ -177,3 +177,137 @@ load common
 	assert_same_text "possibilities" ref.names out.names
 	assert_contains out.names "'--output-append-mode'"
 }
+
+# as_named NAME OPTS...: run both tracers, each invoked as NAME (a path to a link to it, made
+# here), with stderr in ref.stderr / out.stderr; NAME's "strace" part becomes each tracer's name.
+as_named() {
+	local name=$1 f st
+	shift
+	mkdir -p ref.dir/sub out.dir/sub
+	ln -sf "$STRACE" "ref.dir/sub/strace"
+	ln -sf "$ESTRACE" "out.dir/sub/$(tracer_name)"
+	for f in ref out; do
+		local tracer_as=${name//TRACER/$f.dir/sub/$([[ $f == ref ]] && echo strace || tracer_name)}
+		st=0
+		(cd "$T" && run_clean --argv0 "$tracer_as" "$T/$f.dir/sub/$([[ $f == ref ]] && echo strace || tracer_name)" "$@" \
+			</dev/null >"$f.stdout" 2>"$f.stderr") || st=$?
+		printf -v "${f^^}_STATUS" '%s' "$st"
+		sed -i "s|$f\.dir/sub/e\?strace|DIR/TRACER|g" "$f.stderr"
+	done
+	compare_status
+	assert_same_text "messages as $name $*" ref.stderr out.stderr
+}
+
+@test "messages name the tracer as it was invoked: by a path, a relative path, a link" {
+	local name
+	for name in "$T/TRACER" "./TRACER" "TRACER"; do
+		as_named "$name" -s abc -- /bin/true
+		as_named "$name" -e trace=nosuchcall -- /bin/true
+		as_named "$name" -- ./no-such-program
+		as_named "$name" --seccomp-bpf -e trace=none -- /bin/true
+		as_named "$name" -f -e trace=none -e signal=none -qq -- /bin/sh -c '/bin/true & wait'
+	done
+	as_named "$T/TRACER" -e trace=none -- ./no-such-program
+	assert_contains out.stderr "DIR/TRACER: Can't stat './no-such-program'"
+	printf 'not a program\n' >notexec
+	chmod 644 notexec
+	as_named "$T/TRACER" -e trace=none -- ./notexec
+	assert_contains out.stderr "DIR/TRACER: exec: Permission denied"
+}
+
+@test "-h and -V name the tracer plainly, whatever argv[0] is" {
+	as_named "$T/TRACER" -V
+	[[ $(head -n 1 out.stdout) == "$(tracer_name) -- version "* ]] ||
+		fail_msg "first line of -V: $(head -n 1 out.stdout)" || return 1
+	as_named "$T/TRACER" -h
+	grep -q "^Usage: $(tracer_name) " out.stdout || fail_msg "no 'Usage: $(tracer_name) ...' line" "$(head -n 3 out.stdout)"
+}
+
+@test "a command name of PATH_MAX bytes or more: exec: File name too long, with or without a slash" {
+	local long
+	long=$(printf 'a%.0s' {1..4096})
+	cli_error -e trace=execve -- "$long"
+	assert_equal "TRACER: exec: File name too long" "$(cat out.stderr.norm)" "message"
+	cli_error -e trace=execve -- "./${long:2}"
+	cli_error -e trace=execve -- "/${long:1}" arg
+	cli_error -e trace=execve -- "${long:1}"   # 4095 bytes: not found
+	assert_contains out.stderr.norm "TRACER: Can't stat 'aaaa"
+	cli_error -o /nonexistent/dir/file -- "$long"
+	cli_error -D -- "$long"
+}
+
+@test "-I by name: anywhere, waiting, never, never_tstp, any case; bad names refused" {
+	local v
+	for v in anywhere waiting never never_tstp NEVER_TSTP Waiting 1 4 " 2"; do
+		run_both -I "$v" -e trace=exit_group -- ./exitwith exit 0
+		compare_all single || fail_msg "with -I '$v'" || return 1
+	done
+	run_both --interruptible=never -e trace=exit_group -- ./exitwith exit 0
+	compare_all single
+	for v in never-tstp neverTstp 0 5 foo "" 2x; do
+		cli_error -I "$v" -- /bin/true
+	done
+	cli_error --interruptible=foo -- /bin/true
+}
+
+@test "-I never_tstp blocks SIGTSTP as -I 4 does; -I anywhere lets SIGTERM kill the tracer" {
+	require_estrace
+	run_out -I never_tstp -e trace=none -- /bin/sh -c 'kill -TSTP $PPID; kill -TERM $PPID; echo alive'
+	assert_equal 0 "$OUT_STATUS" "estrace status with -I never_tstp"
+	assert_equal alive "$(cat out.stdout)" "the command"
+	run_out -I anywhere -e trace=none -- /bin/sh -c 'kill -TERM $PPID; sleep 1; echo alive'
+	assert_equal 143 "$OUT_STATUS" "estrace status with -I anywhere"
+}
+
+@test "--secontext and -e secontext=: refused at once, no SELinux support" {
+	local opts
+	for opts in --secontext --secontext=full "-e secontext=full"; do
+		# shellcheck disable=SC2086
+		run_both --stderr -s abc $opts -- /bin/true
+		compare_status
+		compare_messages
+		# shellcheck disable=SC2086
+		run_both --stderr $opts -s abc -- /bin/true
+		assert_equal 1 "$REF_STATUS" "strace status (bad test?)"
+		compare_status
+		assert_equal 1 "$(wc -l <out.stderr)" "message lines"
+		assert_contains out.stderr "SELinux context printing (--secontext option) is not supported"
+	done
+}
+
+@test "--pidns-translation: accepted; in one pid namespace the trace is strace's" {
+	run_both --pidns-translation -f -e trace=%process,getpid -- ./procs tree 2
+	compare_all multi
+	cli_error --pidns-translation=1 -- /bin/true
+}
+
+@test "--tips: strace's argument syntax; bad values refused with its message" {
+	local a
+	for a in "" 5 random id:random format:full FULL compact full,3 id:3,format:none ID:3 \
+		id:3,id:4 "id: 3" 3, ,3 none id:3,format:none,format:compact id:1000; do
+		run_both --tips="$a" -e trace=none -- /bin/true
+		compare_status || fail_msg "with --tips='$a'" || return 1
+	done
+	for a in id:-1 x id: format: id:99999999999999999999 id:4294967296 format:big; do
+		cli_error --tips="$a" -- /bin/true
+	done
+}
+
+@test "--tips: a tip on stderr after the trace and the summary; none with format:none" {
+	require_estrace
+	run_out --stderr --tips=id:2 -e trace=exit_group -- /bin/true
+	assert_equal 0 "$OUT_STATUS" "status"
+	head -n 2 out.stderr | grep -q '^exit_group(0) ' || fail_msg "the trace does not come first:" "$(cat out.stderr)"
+	grep -q '^ *| .* |$' out.stderr || fail_msg "no tip box:" "$(cat out.stderr)"
+	local tip2
+	tip2=$(sed -n '3,$p' out.stderr)
+	run_out --tips=id:2 -c -e trace=getuid -- ./calls getuid:1   # -o out: the tip stays on stderr
+	assert_equal "$tip2" "$(cat out.stderr)" "the same tip, alone on stderr"
+	grep -q ' total$' out || fail_msg "no summary:" "$(cat out)"
+	run_out --stderr --tips=id:2,format:none -e trace=exit_group -- /bin/true
+	assert_equal 2 "$(wc -l <out.stderr)" "lines with format:none"
+	run_out --stderr --tips=id:3 -e trace=none -- /bin/true
+	[[ $(sed -n '2,$p' out.stderr) != "$tip2" ]] || fail_msg "tips 2 and 3 are the same"
+	run_out --stderr --tips=id:2,format:full -e trace=none -- /bin/true
+	[[ $(wc -l <out.stderr) -gt $(wc -l <<<"$tip2") ]] || fail_msg "format:full is not fuller:" "$(cat out.stderr)"
+}

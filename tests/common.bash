@@ -77,7 +77,9 @@ require_i386() {
 		skip "this kernel cannot run i386 programs: ${why:-it exits non-zero}"
 }
 
-# Program name the tracer under test uses in its messages.
+# Program name the tracer under test uses in its messages when run_out runs it: its plain name,
+# given as argv[0]. Both tracers name themselves after argv[0] as invoked, so one run as
+# "$ESTRACE" (a path) says "/path/to/estrace: ..."; the normaliser below takes either form.
 tracer_name() {
 	if is_self_check; then echo strace; else echo estrace; fi
 }
@@ -227,7 +229,7 @@ end_tracer() {
 #   stderr  -f to stderr: per pid prefix "[pid %5d] "; unprefixed lines
 #           belong to the first process; "Process N attached" removed.
 #   ff      -ff -o FILE: one group per FILE.<tid>.
-#   text    messages: program name at line start -> TRACER:.
+#   text    messages: program name (plain or a path) at line start -> TRACER:.
 # Groups: every "X <unfinished ...>" is joined with the same pid's next
 # "<... NAME resumed>Y" into "XY", runs of spaces outside strings are
 # squeezed, and the groups are printed sorted, so interleaving between
@@ -236,10 +238,13 @@ NORMALIZE_PL='
 use strict; use warnings;
 my ($mode, @files) = @ARGV;
 my %pids;
-# What may stand before a call on a line: "{comm} " (the -Y pid prefix, moved there) and a
-# -n syscall number "[ 61] ".
-my $lead = qr/(?:\{[^}]*\} )?(?:\[ *\d+\] )?/;
-my $prog_re = qr/(?:e?strace|TRACER)/;
+# What may stand before a call on a line: "{comm} " (the -Y pid prefix, moved there), a
+# -n syscall number "[ 61] " and a -i instruction pointer "[00007f1b9350fb70] " (its digits
+# may be masked as x by the test).
+my $lead = qr/(?:\{[^}]*\} )?(?:\[ *\d+\] )?(?:\[[0-9a-fx?]{8,16}\] )?/;
+# the name of the tracer as invoked: plain, or a path ("/usr/bin/strace", "./estrace"); a path
+# has a directory or starts with "." so that the "/" of a "*/" the message lands after stays
+my $prog_re = qr/(?:\/?(?:[^\s\/:*("]+\/)+|\.{1,2}\/)?(?:e?strace|TRACER)/;
 
 sub slurp { my $f = shift; open(my $fh, "<", $f) or return ""; local $/; my $s = <$fh>; close $fh; return defined $s ? $s : ""; }
 

@@ -163,3 +163,67 @@ load common
 	done
 	cli_error --trace=nope -- ./exitwith exit 0
 }
+
+# names FILE: the syscall name of each line of FILE, in order ("+++"/"---" lines as they are).
+names() {
+	sed -E 's/^([a-z_0-9]+)\(.*/\1/; s/^(\+\+\+|---) .*/\1/' "$1"
+}
+
+@test "called as strace (a link or a copy named strace): every syscall by default, as strace" {
+	mkdir -p bin copy
+	ln -sf "$ESTRACE" bin/strace
+	cp "$ESTRACE" copy/strace
+	local tracer
+	for tracer in "$T/bin/strace" "$T/copy/strace"; do
+		run_ref -- ./exitwith exit 3
+		run_tracer "$tracer" out "$tracer" -- ./exitwith exit 3
+		compare_status
+		names ref >ref.names
+		names out >out.names
+		assert_same_text "syscall names, $tracer" ref.names out.names
+		grep -qx mmap out.names || fail_msg "no mmap line:" "$(cat out)" || return 1
+	done
+	# an -e trace= still decides
+	run_tracer "$T/bin/strace" out strace -e trace=exit_group -- ./exitwith exit 3
+	assert_equal "exit_group +++" "$(names out | tr '\n' ' ' | sed 's/ $//')" "lines with -e trace=exit_group"
+}
+
+@test "estrace: called as strace, nothing is cut; called by any other name, %process" {
+	require_estrace
+	mkdir -p bin
+	ln -sf "$ESTRACE" bin/strace
+	ln -sf "$ESTRACE" bin/strace.real
+	local long
+	long=$(printf 'x%.0s' {1..100})
+	run_tracer "$T/bin/strace" out strace -e trace=execve -- ./exitwith exit 0 "$long"
+	assert_contains out "\"$long\""
+	run_tracer "$T/bin/strace.real" out "$T/bin/strace.real" -- ./exitwith exit 0
+	assert_equal "execve exit_group +++" "$(names out | tr '\n' ' ' | sed 's/ $//')" "lines as strace.real"
+}
+
+@test "-e trace=NAME@64, @32, NUMBER@32: only that personality's syscall" {
+	local set
+	# ./calls makes getpid through the i386 entry twice and the x86_64 one once
+	for set in getpid getpid@64 getpid@32 20@32 39@64 20 39 getpid@x32 '/^getpid$@32' \
+		'%process@32,getpid@64' 'all@32' '?nosuchcall@64,getpid@32'; do
+		run_both -q -e trace="$set" -e signal=none -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+		compare_all single || fail_msg "with -e trace=$set" || return 1
+	done
+	run_both -q -e trace=getpid@32 -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+	assert_equal 2 "$(grep -c '^getpid()' out)" "getpid lines with @32"
+	run_both -q -e trace=getpid@64 -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+	assert_equal 1 "$(grep -c '^getpid()' out)" "getpid lines with @64"
+	# a negated set keeps the other personality's call (estrace prints the rest raw)
+	run_both -q -e 'trace=!getpid@32' -- ./calls getpid_i386:1 getpid:1 getpid_i386:1
+	assert_equal 1 "$(grep -c '^getpid()' ref)" "strace's getpid lines with !getpid@32 (bad test?)"
+	assert_equal 1 "$(grep -c '^getpid()' out)" "getpid lines with !getpid@32"
+}
+
+@test "personality designators: strace's errors" {
+	local s
+	for s in execve@16 execve@ @64 socketcall@64 1000@64 foo@64 'execve@64,foo@32' '/^zzz@64'; do
+		cli_error -e trace="$s" -- /bin/true
+	done
+	cli_error -e raw=execve@16 -- /bin/true
+	assert_contains out.stderr.norm "TRACER: incorrect personality designator '16' in qualification 'execve@16'"
+}

@@ -87,4 +87,5 @@ same_after() {
 	LEAKS_OK=1 same_after -x -y -t -q -z -Z -e trace=nosuch true ::: -x -y -t -z true
 	same_after --quiet=exit -e signal=none -e decode-fds=all -o f true ::: -q -o f true
 	same_after --strings-in-hex --decode-fds --absolute-timestamps true ::: -x -y -t true
+	same_after --follow-forks --output-separately -o f true ::: -f --output-separately -o f true
 }

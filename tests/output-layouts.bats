@@ -141,3 +141,70 @@ two" "$(cat out.stdout)" "command output"
 	cli_error -ff -o '|cat' -- ./exitwith exit 0
 	assert_contains out.stderr.norm "mutually exclusive"
 }
+
+@test "--follow-forks and --output-separately: the long forms, alone and together" {
+	run_both --follow-forks --output-separately -e trace=%process -- ./procs tree 2
+	compare_all ff
+	assert_equal 3 "$(ff_files out | wc -l)" "out.<tid> files"
+	run_both --follow-forks --follow-forks -e trace=%process -- ./procs tree 2
+	compare_all multi
+	[[ -z $(ff_files out) ]] || fail_msg "--follow-forks twice is not -ff"
+}
+
+@test "--output-separately without -f: FILE.PID for the command only, children not followed" {
+	run_both --output-separately -e trace=%process -- ./procs tree 2
+	compare_all ff
+	assert_equal 1 "$(ff_files out | wc -l)" "out.<tid> files"
+}
+
+@test "-f --output-separately: -f's count decides, one file with pid prefixes" {
+	run_both -f --output-separately -e trace=%process -- ./procs tree 2
+	compare_all multi
+	[[ -z $(ff_files out) ]] || fail_msg "no out.<tid> files expected"
+}
+
+@test "--output-separately without -o: a warning, unless -f was given" {
+	run_both --stderr --output-separately -e trace=none -- /bin/true
+	compare_status
+	compare_messages
+	assert_contains out.stderr.norm "TRACER: --output-separately has no effect without -o/--output"
+	run_both --stderr -f --output-separately -A -e trace=none -- /bin/true
+	compare_messages
+	refute_contains out.stderr "--output-separately"
+	run_both --stderr --output-separately -A -e trace=none -- /bin/true
+	compare_messages
+}
+
+@test "-f with --follow-forks, -ff with --output-separately: refused, as strace" {
+	cli_error -f --follow-forks -- /bin/true
+	assert_contains out.stderr.norm "TRACER: -f and --follow-forks cannot be provided simultaneously"
+	cli_error --follow-forks -f -p 1
+	cli_error -ff --output-separately -- /bin/true
+	assert_contains out.stderr.norm "TRACER: -ff and --output-separately cannot be provided simultaneously"
+	cli_error --output-separately -f -f -- /bin/true
+	cli_error -ff --output-separately -f --follow-forks -- /bin/true
+	cli_error -c --output-separately -- /bin/true
+	cli_error -t --absolute-timestamps -f --follow-forks -- /bin/true
+	cli_error -DDDD -f --follow-forks -- /bin/true
+	cli_error -c -w -f --follow-forks -- /bin/true
+}
+
+@test "the suite's normaliser: a tracer named by its path, a message after '*/', an -i prefix" {
+	printf '%s\n' '/usr/bin/strace: Process 12 attached' "./estrace: invalid -s argument: 'abc'" \
+		"Try '../bin/estrace -h' for more information." >msgs
+	normalize text msgs >msgs.norm
+	assert_equal "TRACER: Process 12 attached
+TRACER: invalid -s argument: 'abc'
+Try 'TRACER -h' for more information." "$(cat msgs.norm)" "messages"
+	printf '%s\n' 'execve("/x", ["x"], 0x7ffd12345678 /* 1 var */estrace: Process 7 attached' \
+		') = 0' 'vfork(/usr/bin/strace: Process 8 attached' ') = 8' >trace
+	normalize stderr trace >trace.norm
+	assert_contains trace.norm 'execve("/x", ["x"], 0xADDR /* 1 var */) = 0'
+	assert_contains trace.norm 'vfork() = PID'
+	# -i: a call split around another process's line is joined behind its ip prefix too
+	printf '%-5d %s\n' 10 '[xxxxxxxxxxxxx353] clone(child_stack=NULL <unfinished ...>' \
+		11 '[xxxxxxxxxxxxx409] exit_group(3) = ?' \
+		10 '[xxxxxxxxxxxxx353] <... clone resumed>, child_tidptr=0x7ffd12345678) = 11' >multi
+	normalize multi multi >multi.norm
+	assert_contains multi.norm '[xxxxxxxxxxxxx353] clone(child_stack=NULL, child_tidptr=0xADDR) = PID'
+}

@@ -274,3 +274,41 @@ summary_error() {
 	run_both -C -T -t -U calls -e trace=getppid -- ./calls getppid:1
 	compare_messages
 }
+
+@test "called as strace (a link named strace): -c counts every syscall, strace's default set" {
+	mkdir -p bin
+	ln -sf "$ESTRACE" bin/strace
+	run_ref -c -S name -U name,calls,errors -- "${CALLS[@]}"
+	run_tracer "$T/bin/strace" out "$T/bin/strace" -c -S name -U name,calls,errors -- "${CALLS[@]}"
+	compare_summary
+	assert_contains out.table 'mmap'
+}
+
+@test "-O: the overhead is taken off each call's time, down to 0 (-w)" {
+	local o
+	# an overhead of a second or more zeroes every time cell: no cell is masked
+	for o in 1s 1000000 1e3ms 5s 1e20 +2s ' 3s'; do
+		run_both -c -w -O "$o" -U total-time,min-time,max-time,calls,name -S name \
+			-e trace=wait4,getuid -- /bin/sh -c './calls getuid:3; /bin/sleep 0.01; :'
+		compare_status
+		assert_same_text "summary with -O '$o'" ref out || return 1
+	done
+	for o in 1e3 2.5ms .5 1. 1e-3s 0.0000001 10ns; do   # accepted
+		run_both -c -O "$o" -e trace=getuid -- ./calls getuid:3
+		compare_status || return 1
+		assert_equal "" "$(grep -v '^[- %a-z0-9.]*$' out.stderr)" "messages with -O '$o'"
+	done
+	run_out -c -w -O 200ms -U total-time,name -e trace=wait4 -- /bin/sh -c '/bin/sleep 0.3; :'
+	grep -qE '^ +0\.(0[5-9]|1|2[0-4])[0-9]* wait4$' out ||
+		fail_msg "-O 200ms off a 0.3 s wait4 is not about 0.1 s:" "$(cat out)"
+	run_out -c -w --summary-syscall-overhead=0 -U total-time,name -e trace=wait4 -- /bin/sh -c '/bin/sleep 0.3; :'
+	grep -qE '^ +0\.[2-9][0-9]* wait4$' out || fail_msg "-O 0 took time off:" "$(cat out)"
+}
+
+@test "-O: bad values, strace's message" {
+	local o
+	for o in 1h -1 abc '' 0x10 inf nan '1 ' 1S 1MS 1e; do
+		cli_error -c -O "$o" -- /bin/true
+	done
+	cli_error -c --summary-syscall-overhead=1x -- /bin/true
+}

@@ -82,3 +82,44 @@ compare_masked() {
 		die "duration $1 is not within the run (" . ($end - $start) . " s): $_" if $1 < 0 || $1 > $end - $start;
 	' "$start" "$end" out || fail_msg "$(cat out)"
 }
+
+# mask_stamps FILE...: the digits of each line's leading time stamp become N, in place (the
+# shape, HH:MM:SS or seconds, and the number of fraction digits stay).
+mask_stamps() {
+	perl -pi -e 's{^([\d:.]+) }{(my $x = $1) =~ tr/0-9/N/; "$x "}e' "$@"
+}
+
+@test "--absolute-timestamps given several times: each sets its fields, the others stay" {
+	local set
+	for set in "precision:ms format:unix" "format:unix precision:ms" "ms unix" "unix ms" \
+		"unix,ms time" "unix,ms none" "none ms" "ns none" "none format:unix" \
+		"unix ''" "ns ''" "format:unix -" "ms -" "none,ms unix" "unix,ms,s" "ns,unix" \
+		"unix,time" "ms,us"; do
+		local opts=() a
+		for a in $set; do
+			case $a in
+			-) opts+=(--absolute-timestamps) ;;
+			"''") opts+=(--absolute-timestamps=) ;;
+			*) opts+=(--absolute-timestamps="$a") ;;
+			esac
+		done
+		run_both "${opts[@]}" -e trace=execve,exit_group -- ./exitwith exit 0
+		mask_stamps ref out
+		compare_status
+		compare_trace single || fail_msg "with: ${opts[*]}" || return 1
+	done
+}
+
+@test "--timestamps: strace's other spelling of --absolute-timestamps" {
+	local a
+	for a in --timestamps --timestamps=unix,us "--timestamps=ms --timestamps=format:unix"; do
+		# shellcheck disable=SC2086
+		run_both $a -e trace=execve,exit_group -- ./exitwith exit 0
+		mask_stamps ref out
+		compare_status
+		compare_trace single || fail_msg "with: $a" || return 1
+	done
+	cli_error --timestamps=foo -- /bin/true
+	cli_error -t --timestamps -- /bin/true
+	cli_error --timestamps -tt -- /bin/true
+}

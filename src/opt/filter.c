@@ -15,7 +15,7 @@
 #include "print/xlat.h"
 #include "util/die.h"
 
-unsigned char filter_trace[SC_COUNT + 1];
+unsigned char filter_trace[ABI_COUNT][SC_COUNT + 1];
 unsigned char filter_raw[SC_COUNT + 1];
 unsigned char filter_abbrev[SC_COUNT + 1];
 unsigned char filter_verbose[SC_COUNT + 1];
@@ -51,9 +51,25 @@ static unsigned class_bit(const char *tok)
 	return 0;
 }
 
-/* A number strace accepts: one that names a syscall of some ABI. As the sets are ABI-neutral,
- * it selects that syscall in every ABI (strace would select it in that ABI only). */
-static bool syscall_number_add(unsigned char *set, const char *tok)
+/* A selection of syscalls per ABI, as a set is parsed: sel[abi][id]. */
+typedef unsigned char selection[ABI_COUNT][SC_COUNT + 1];
+
+/* The ABIs a token's "@64", "@32" or "@x32" limits it to, as a bit per enum abi; x32 is a
+ * personality estrace has no table for: valid, but it selects nothing. */
+enum { ABIS_ALL = (1 << ABI_COUNT) - 1, ABIS_X32 = 1 << ABI_COUNT };
+
+/* Select id in every ABI of abis that has it; true if one did (x32: if x86_64 has it). */
+static bool select_id(selection sel, unsigned abis, enum sc_id id)
+{
+	bool any = false;
+	for (int abi = 0; abi < ABI_COUNT; abi++)
+		if (sysent_in_abi(abi, id) && (abis & (1u << abi)))
+			sel[abi][id] = any = true;
+	return any || ((abis & ABIS_X32) && sysent_in_abi(ABI_X86_64, id));
+}
+
+/* A number: the syscall it names in each ABI of abis (strace: in that personality's table). */
+static bool syscall_number_add(selection sel, unsigned abis, const char *tok)
 {
 	char *end;
 	errno = 0;
@@ -63,14 +79,16 @@ static bool syscall_number_add(unsigned char *set, const char *tok)
 	bool known = false;
 	for (int abi = 0; abi < ABI_COUNT; abi++) {
 		enum sc_id id = sysent_id(abi, (uint64_t)nr);
-		if (id != SC_COUNT)
-			set[id] = known = true;
+		if (id != SC_COUNT && (abis & (1u << abi)))
+			sel[abi][id] = known = true;
+		if (id != SC_COUNT && abi == ABI_X86_64 && (abis & ABIS_X32))
+			known = true;
 	}
 	return known;
 }
 
 /* "/REGEX": every syscall whose name it matches (POSIX extended, unanchored, as strace). */
-static bool syscall_regex_add(unsigned char *set, const char *re)
+static bool syscall_regex_add(selection sel, unsigned abis, const char *re)
 {
 	regex_t rx;
 	int err = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
@@ -81,54 +99,74 @@ static bool syscall_regex_add(unsigned char *set, const char *re)
 	}
 	bool any = false;
 	for (size_t id = 0; id < SC_COUNT; id++)
-		if (regexec(&rx, sysent[id].name, 0, NULL, 0) == 0)
-			set[id] = any = true;
+		if (regexec(&rx, sysent[id].name, 0, NULL, 0) == 0 && select_id(sel, abis, id))
+			any = true;
 	regfree(&rx);
 	return any;
 }
 
-/* Add one token of a syscall set to set[]; false when it names nothing. */
-static bool syscall_set_add(unsigned char *set, const char *tok)
+/* Add one token of a syscall set, limited to abis, to sel; false when it names nothing. */
+static bool syscall_set_add(selection sel, unsigned abis, const char *tok)
 {
 	bool optional = tok[0] == '?';   /* "?X": no error when X names nothing */
 	tok += optional;
 	if (strcmp(tok, "all") == 0) {
-		memset(set, 1, SC_COUNT + 1);
+		for (int abi = 0; abi < ABI_COUNT; abi++)
+			if (abis & (1u << abi))
+				memset(sel[abi], 1, SC_COUNT + 1);
 		return true;
 	}
 	if (tok[0] == '/')
-		return syscall_regex_add(set, tok + 1) || optional;
+		return syscall_regex_add(sel, abis, tok + 1) || optional;
 	unsigned bit = class_bit(tok);
 	if (bit) {
 		for (size_t id = 0; id < SC_COUNT; id++)
 			if (sysent[id].classes & bit)
-				set[id] = 1;
+				select_id(sel, abis, id);
 		return true;
 	}
 	enum sc_id id = sysent_by_name(tok);
-	if (id != SC_COUNT) {
-		set[id] = 1;
+	if (id != SC_COUNT && select_id(sel, abis, id))
 		return true;
-	}
-	return syscall_number_add(set, tok) || optional;
+	return syscall_number_add(sel, abis, tok) || optional;
 }
 
-/* A set of syscalls as trace=, raw=, abbrev= and verbose= take it: each leading '!' toggles
- * the negation; "none" only alone, "all" anywhere in the list. */
-static void parse_syscall_set(unsigned char *set, const char *spec)
+/* A token's personality: "X@64", "X@32", "X@x32" limit X to that ABI; any other suffix is an
+ * error, as in strace. The suffix is cut off tok. */
+static unsigned token_abis(char *tok)
+{
+	char *at = strrchr(tok, '@');
+	if (!at || at == tok || (at == tok + 1 && tok[0] == '?'))
+		return ABIS_ALL;
+	static const struct { const char *name; unsigned abis; } personalities[] = {
+		{ "64", 1u << ABI_X86_64 }, { "32", 1u << ABI_I386 }, { "x32", ABIS_X32 },
+	};
+	for (size_t i = 0; i < sizeof(personalities) / sizeof(personalities[0]); i++)
+		if (strcmp(at + 1, personalities[i].name) == 0) {
+			*at = '\0';
+			return personalities[i].abis;
+		}
+	usage_error("incorrect personality designator '%s' in qualification '%s'", at + 1, tok);
+}
+
+/* A set of syscalls as trace=, raw=, abbrev= and verbose= take it, per ABI: each leading '!'
+ * toggles the negation; "none" only alone, "all" anywhere in the list. */
+static void parse_syscall_set(selection sel, const char *spec)
 {
 	const char *whole = spec;
 	bool negate = false;
 	for (; *spec == '!'; spec++)
 		negate = !negate;
-	memset(set, 0, SC_COUNT + 1);
+	memset(sel, 0, sizeof(selection));
 	if (strcmp(spec, "none") != 0) {
 		char *copy = xstrdup(spec);
 		char *save = NULL;
 		bool any = false;
 		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-			if (!syscall_set_add(set, tok))
-				die("invalid system call '%s'", tok);
+			char *whole_tok = xstrdup(tok);
+			if (!syscall_set_add(sel, token_abis(tok), tok))
+				die("invalid system call '%s'", whole_tok);
+			free(whole_tok);
 			any = true;
 		}
 		free(copy);
@@ -136,27 +174,41 @@ static void parse_syscall_set(unsigned char *set, const char *spec)
 			die("invalid system call '%s'", whole);
 	}
 	if (negate)
-		for (size_t i = 0; i < SC_COUNT; i++)
-			set[i] = !set[i];
+		for (int abi = 0; abi < ABI_COUNT; abi++)
+			for (size_t i = 0; i < SC_COUNT; i++)
+				sel[abi][i] = !sel[abi][i];
+}
+
+/* raw=, abbrev=, verbose= are asked by syscall alone: one selected in any ABI is selected. */
+static void parse_neutral_set(unsigned char *set, const char *spec)
+{
+	static selection sel;
+	parse_syscall_set(sel, spec);
+	for (size_t i = 0; i <= SC_COUNT; i++) {
+		set[i] = 0;
+		for (int abi = 0; abi < ABI_COUNT; abi++)
+			set[i] |= sel[abi][i];
+	}
 }
 
 static void parse_trace(const char *spec)
 {
 	parse_syscall_set(filter_trace, spec);
-	filter_trace[SC_COUNT] = 1;   /* strace shows numbers it has no name for whatever the set */
+	for (int abi = 0; abi < ABI_COUNT; abi++)
+		filter_trace[abi][SC_COUNT] = 1;   /* strace shows numbers it has no name for */
 	trace_set = true;
 }
 
 /* A number no table names is printed raw whatever the set, so its slot is left as parsed. */
-static void parse_raw(const char *spec) { parse_syscall_set(filter_raw, spec); }
+static void parse_raw(const char *spec) { parse_neutral_set(filter_raw, spec); }
 static void parse_abbrev(const char *spec)
 {
-	parse_syscall_set(filter_abbrev, spec);
+	parse_neutral_set(filter_abbrev, spec);
 	abbrev_set = true;
 }
 static void parse_verbose(const char *spec)
 {
-	parse_syscall_set(filter_verbose, spec);
+	parse_neutral_set(filter_verbose, spec);
 	verbose_set = true;
 }
 
@@ -273,6 +325,11 @@ static void quiet_finish(void)
 		opt.quiet_set = words_parse("all", quiet_words, 7, "quiet");
 }
 
+void secontext_refuse(const char *arg)
+{
+	die("SELinux context printing (--secontext option) is not supported by estrace");
+}
+
 static const struct {
 	const char *prefix;
 	void (*parse)(const char *set);
@@ -289,7 +346,8 @@ static const struct {
 	{ "decode-pids=", present_decode_pids }, { "decode-pid=", present_decode_pids },
 	/* strace's, not implemented (NULL): said plainly, rather than "invalid system call" */
 	{ "read=", NULL }, { "r=", NULL }, { "write=", NULL }, { "w=", NULL },
-	{ "fault=", NULL }, { "inject=", NULL }, { "kvm=", NULL }, { "secontext=", NULL },
+	{ "fault=", NULL }, { "inject=", NULL }, { "kvm=", NULL },
+	{ "secontext=", secontext_refuse },
 };
 
 void filter_parse(const char *expr)
@@ -309,8 +367,8 @@ void filter_parse(const char *expr)
 void filter_finish(void)
 {
 	quiet_finish();
-	if (!trace_set)
-		parse_trace("%process");
+	if (!trace_set)   /* scripts that call estrace as strace see what strace showed them */
+		parse_trace(opt.as_strace ? "all" : "%process");
 	if (!signal_set)
 		parse_signal("all");
 	if (!abbrev_set)
@@ -331,6 +389,15 @@ void filter_reset(void)
 	quiet_count = 0;
 	quiet_given = false;
 	status_options = 0;
+}
+
+bool filter_traces_all(void)
+{
+	for (int abi = 0; abi < ABI_COUNT; abi++)
+		for (size_t id = 0; id < SC_COUNT; id++)
+			if (!filter_trace[abi][id])
+				return false;
+	return true;
 }
 
 bool signal_wanted(int sig)

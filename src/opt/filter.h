@@ -10,19 +10,27 @@
 /* Parse one -e expression ("trace=execve,clone", "signal=!SIGCHLD", "raw=all", or a bare trace set);
  * dies with strace's message on a bad one. */
 void filter_parse(const char *expr);
-/* Apply the defaults for whatever no -e expression set (trace=%process, signal=all); settle
- * opt.quiet_set from -q's count or -e quiet= (dies when both were given). */
+/* Apply the defaults for whatever no -e expression set (trace=%process, or all when invoked as
+ * strace; signal=all); settle opt.quiet_set from -q's count or -e quiet= (dies when both were
+ * given). */
 void filter_finish(void);
+
+/* --secontext, -e secontext=: strace's message, exit 1 (estrace has no SELinux support). */
+void secontext_refuse(const char *arg) __attribute__((noreturn));
 
 /* Forget every expression parsed, as before the first (see options_reset). */
 void filter_reset(void);
 
-/* id SC_COUNT: a syscall number no table knows, shown only with trace=all */
-static inline bool trace_wanted(enum sc_id id)
+/* The ABI's syscall id is traced (a set may name one ABI: "execve@64"); id SC_COUNT, a number
+ * no table knows, always is. */
+static inline bool trace_wanted(enum abi abi, enum sc_id id)
 {
-	extern unsigned char filter_trace[SC_COUNT + 1];
-	return filter_trace[id];
+	extern unsigned char filter_trace[ABI_COUNT][SC_COUNT + 1];
+	return filter_trace[abi][id];
 }
+
+/* Whether the trace set holds every syscall the tables name (a seccomp filter would keep none out). */
+bool filter_traces_all(void);
 
 bool signal_wanted(int sig);
 

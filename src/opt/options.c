@@ -17,6 +17,7 @@
 
 #include "opt/filter.h"
 #include "opt/present.h"
+#include "print/tips.h"
 #include "stack/stack.h"
 #include "util/buf.h"
 #include "util/die.h"
@@ -33,6 +34,11 @@
 }
 struct options opt = OPTIONS_DEFAULTS;
 
+/* -f counts (-ff: one file per thread); the long forms are flags that strace will not mix with
+ * the short one (follow_finish). */
+static int f_count;
+static bool follow_long, separately_long;
+
 void options_reset(void)
 {
 	free(opt.attach_pids);
@@ -40,6 +46,8 @@ void options_reset(void)
 	free(opt.user.groups);
 	opt = (struct options)OPTIONS_DEFAULTS;
 	optind = 0;   /* glibc's getopt starts afresh, also inside a cluster like -ff */
+	f_count = 0;
+	follow_long = separately_long = false;
 	filter_reset();
 	present_reset();
 }
@@ -69,8 +77,9 @@ static long number_arg(const char *arg, long min, long max)
 /* strace's largest -s: 2^30 - 1 */
 #define STRLEN_MAX ((1L << 30) - 1)
 
-static void on_follow(const char *arg) { opt.follow++; }
-static void on_follow_sep(const char *arg) { opt.follow = 2; }
+static void on_follow(const char *arg) { f_count++; }
+static void on_follow_long(const char *arg) { follow_long = true; }
+static void on_follow_sep(const char *arg) { separately_long = true; }
 static void on_output(const char *arg) { opt.outfile = arg; }
 static void on_strlen(const char *arg)
 {
@@ -83,16 +92,27 @@ static void on_quiet(const char *arg) { quiet_count_add(); }
 static void on_successful_only(const char *arg) { status_only("successful"); }
 static void on_failed_only(const char *arg) { status_only("failed"); }
 static void on_expr(const char *arg) { filter_parse(arg); }
-static void on_interactive(const char *arg) { opt.interactive = number_arg(arg, 1, 4); }
+/* -I takes strace's names for its levels, in any case, or their numbers. */
+static void on_interactive(const char *arg)
+{
+	static const char *const names[] = { "anywhere", "waiting", "never", "never_tstp" };
+	for (int i = 0; i < 4; i++)
+		if (strcasecmp(arg, names[i]) == 0) {
+			opt.interactive = i + 1;
+			return;
+		}
+	opt.interactive = number_arg(arg, 1, 4);
+}
 static void on_hex(const char *arg) { present_x(); }
 static void on_hex_long(const char *arg) { present_strings_in_hex(arg); }
 static void on_timestamps(const char *arg) { present_t(); }
-static void on_timestamps_long(const char *arg) { present_absolute(arg); }
+static void on_timestamps_long(const char *arg) { present_absolute(arg, given); }
 static void on_relative(const char *arg) { present_relative(arg); }
 static void on_durations(const char *arg) { present_durations(arg); }
 static void on_const_style(const char *arg) { present_const_style(arg, "-X"); }
 static void on_const_style_long(const char *arg) { present_const_style(arg, "--const-print-style"); }
 static void on_number(const char *arg) { opt.syscall_number = true; }
+static void on_ip(const char *arg) { opt.instruction_pointer = true; }
 static void on_always_pid(const char *arg) { opt.always_show_pid = true; }
 static void on_fds(const char *arg) { present_y(); }
 static void on_fds_long(const char *arg) { present_decode_fds(arg); }
@@ -159,6 +179,27 @@ static void on_summary_columns(const char *arg)
 	summary_arg(stats_parse_columns, arg);
 	opt.summary_columns_given = true;
 }
+/* -O: a time as strace reads one: a decimal number (a fraction and an exponent allowed), then
+ * s, ms, us or ns; microseconds without a unit. */
+static void on_overhead(const char *arg)
+{
+	static const struct { const char *unit; double ns; } units[] = {
+		{ "", 1e3 }, { "s", 1e9 }, { "ms", 1e6 }, { "us", 1e3 }, { "ns", 1 },
+	};
+	const char *num = arg + strspn(arg, " \t\n\v\f\r");
+	char *end;
+	errno = 0;
+	double v = strtod(arg, &end);
+	bool plain = end > num && strspn(num, "0123456789.eE+-") == (size_t)(end - num);
+	for (size_t i = 0; plain && v >= 0 && v == v && i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(end, units[i].unit) == 0) {
+			double ns = v * units[i].ns;
+			opt.summary_overhead = ns >= (double)INT64_MAX ? INT64_MAX : (int64_t)ns;
+			return;
+		}
+	usage_error("invalid %s argument: '%s'", given, arg);
+}
+
 /* The process estrace starts: -E, -u, --argv0, -D, --kill-on-exit, --syscall-limit. */
 static void on_env(const char *arg)
 {
@@ -220,6 +261,8 @@ static void on_frame_limit(const char *arg)
 {
 	opt.stack_frame_limit = (unsigned)number_arg(arg, 1, INT_MAX);
 }
+static void on_nothing(const char *arg) { }
+static void on_tips(const char *arg) { tips_parse(arg); }
 static void on_help(const char *arg);
 static void on_version(const char *arg);
 
@@ -254,9 +297,11 @@ struct optdef {
 };
 
 static const struct optdef optdefs[] = {
-	{ 'f', "follow-forks", NULL, on_follow,
+	{ 'f', NULL, NULL, on_follow,
 	  "follow children (fork, vfork, clone, clone3, threads); -ff: one file per thread with -o" },
-	{ 0, "output-separately", NULL, on_follow_sep, "like -ff" },
+	{ 0, "follow-forks", NULL, on_follow_long, "like -f, but not with it; given twice, still -f" },
+	{ 0, "output-separately", NULL, on_follow_sep,
+	  "with -o, one file per thread as -ff gives; with -f, -f's count decides" },
 	{ 'p', "attach", "PID", on_attach,
 	  "trace the running process PID (and its threads with -f); a list: -p 'PID PID' or "
 	  "-p PID,PID; may be repeated. On SIGINT or SIGTERM, estrace detaches and leaves it running" },
@@ -278,8 +323,8 @@ static const struct optdef optdefs[] = {
 	{ 0, "silence", "[SET]", on_quiet_long, "same as --quiet" },
 	{ 'e', NULL, "EXPR", on_expr,
 	  "trace=SET (names, numbers, /REGEX, ?NAME, %class, all, none, !SET; default "
-	  "%process), signal=SET, status=SET, quiet=SET, raw=SET, abbrev=SET, verbose=SET "
-	  "(syscall sets), decode-fds=, decode-pids=" },
+	  "%process, all when invoked as strace), signal=SET, status=SET, quiet=SET, raw=SET, "
+	  "abbrev=SET, verbose=SET (syscall sets), decode-fds=, decode-pids=" },
 	{ 0, "trace", "SET", on_trace_long, "same as -e trace=SET" },
 	{ 0, "status", "SET", on_status_long,
 	  "print only the syscalls that ended as SET says, each line whole: successful, "
@@ -299,6 +344,8 @@ static const struct optdef optdefs[] = {
 	  "print named constants and flags as abbrev (names), raw (numbers) or verbose (both)" },
 	{ 0, "const-print-style", "STYLE", on_const_style_long, "same as -X STYLE" },
 	{ 'n', "syscall-number", NULL, on_number, "print the syscall number before each line" },
+	{ 'i', "instruction-pointer", NULL, on_ip,
+	  "print the instruction pointer at each syscall, signal and stop line" },
 	{ 'y', NULL, NULL, on_fds, "print the paths of file descriptors; -yy: all fd details" },
 	{ 0, "decode-fds", "[SET]", on_fds_long,
 	  "path (the default), dev, pidfd, socket, all, none: fd details to print" },
@@ -309,7 +356,9 @@ static const struct optdef optdefs[] = {
 	{ 't', NULL, NULL, on_timestamps,
 	  "prefix lines with the time of day; -tt: with microseconds; -ttt: seconds since the epoch" },
 	{ 0, "absolute-timestamps", "[FORMAT,PRECISION]", on_timestamps_long,
-	  "like -t: FORMAT time, unix or none; PRECISION s (default), ms, us or ns" },
+	  "like -t: FORMAT time, unix or none; PRECISION s (default), ms, us or ns; "
+	  "each one given sets only the fields it names" },
+	{ 0, "timestamps", "[FORMAT,PRECISION]", on_timestamps_long, "same as --absolute-timestamps" },
 	{ 'r', "relative-timestamps", "[PRECISION]", on_relative,
 	  "prefix lines with the time since the previous line (precision s, ms, us, ns)" },
 	{ 'T', "syscall-times", "[PRECISION]", on_durations,
@@ -326,9 +375,13 @@ static const struct optdef optdefs[] = {
 	{ 'U', "summary-columns", "COLUMNS", on_summary_columns,
 	  "summary columns, comma-separated: time-percent, total-time, min-time, max-time, "
 	  "avg-time, calls, errors, name (default: time-percent,total-time,avg-time,calls,errors,name)" },
+	{ 'O', "summary-syscall-overhead", "OVERHEAD", on_overhead,
+	  "take OVERHEAD off each syscall's time in the summary (a number, then s, ms, us or ns; "
+	  "default unit us, default 0)" },
 	{ 'I', "interruptible", "N", on_interactive,
-	  "fatal signals 1: neither blocked nor caught; 2: caught, estrace detaches and passes them "
-	  "to the command; 3: blocked (default with -o FILE CMD); 4: SIGTSTP too (default with -D)" },
+	  "fatal signals 1 or anywhere: neither blocked nor caught; 2 or waiting: caught, estrace "
+	  "detaches and passes them to the command; 3 or never: blocked (default with -o FILE CMD); "
+	  "4 or never_tstp: SIGTSTP too (default with -D)" },
 	{ 0, "seccomp-bpf", NULL, on_seccomp,
 	  "stop tracees only at the syscalls shown (the default; tracees die with estrace)" },
 	{ 'b', "detach-on", "SYSCALL", on_detach_on,
@@ -358,6 +411,13 @@ static const struct optdef optdefs[] = {
 	{ 0, "stack-traces", NULL, on_stack_trace, "same as -k (strace 6.1's spelling)" },
 	{ 0, "stack-trace-frame-limit", "N", on_frame_limit,
 	  "print at most N frames of each stack (default 256)" },
+	{ 0, "pidns-translation", NULL, on_nothing,
+	  "accepted for strace's sake: tracees in estrace's own pid namespace need no translation, "
+	  "and estrace translates none" },
+	{ 0, "secontext", "[FORMAT]", secontext_refuse, "refused: estrace has no SELinux support" },
+	{ 0, "tips", "[[id:]ID,[format:]FORMAT]", on_tips,
+	  "print a tip about estrace on stderr at the end: ID a number or random (the default); "
+	  "FORMAT none, compact (the default) or full" },
 	{ 'h', "help", NULL, on_help, "print this help and exit" },
 	{ 'V', "version", NULL, on_version, "print the version and exit" },
 };
@@ -366,9 +426,9 @@ static const struct optdef optdefs[] = {
 
 static void on_help(const char *arg)
 {
-	printf("Usage: %s [OPTIONS] PROG [ARGS]\n       %s [OPTIONS] -p PID... [PROG [ARGS]]\n"
-	       "Trace the system calls of PROG and its children, printing them as strace does.\n\n",
-	       progname, progname);
+	/* the plain name, whatever argv[0] says, as strace's -h and -V print theirs */
+	printf("Usage: estrace [OPTIONS] PROG [ARGS]\n       estrace [OPTIONS] -p PID... [PROG [ARGS]]\n"
+	       "Trace the system calls of PROG and its children, printing them as strace does.\n\n");
 	for (size_t i = 0; i < NOPTS; i++) {
 		const struct optdef *d = &optdefs[i];
 		char left[64];
@@ -388,13 +448,13 @@ static void on_help(const char *arg)
 		else
 			printf("  %-28s %s\n", left, d->help);
 	}
-	printf("\nUnlike strace, nothing is truncated unless -s is given. See %s(1).\n", progname);
+	printf("\nUnlike strace, nothing is truncated unless -s is given. See estrace(1).\n");
 	exit_success();
 }
 
 static void on_version(const char *arg)
 {
-	printf("%s -- version %s\n", progname, PACKAGE_VERSION);
+	printf("estrace -- version %s\n", PACKAGE_VERSION);
 	const char *features = stack_features();
 	printf("\nOptional features enabled:%s\n", features[0] ? features : " (none)");
 	exit_success();
@@ -435,20 +495,34 @@ static const struct optdef *find_def(int c)
 
 /* The filter is inherited by every child, so it needs -f (an unfollowed child would hold it with
  * no tracer) and no -b (nor would a detached one), and it can only be installed in a command
- * estrace starts: with -p it is off for all.
- * Said only when --seccomp-bpf was asked for, since it is estrace's default. */
+ * estrace starts: with -p it is off for all (strace still gives it to the command). Said, in
+ * strace's words and order and whatever -q says, only when --seccomp-bpf was asked for, since
+ * it is estrace's default. */
 static void settle_seccomp(void)
 {
-	const char *why = opt.nattach ? "is not used with -p/--attach: attached processes cannot be given a filter"
-		: opt.detach_on_exec ? "is not used with -b/--detach-on: a detached process would keep it"
-		: !opt.follow ? "needs -f/--follow-forks; tracing without it"
-		: opt.syscall_limit ? "is not used with --syscall-limit: tracees are detached at the limit"
-		: NULL;
-	if (!opt.seccomp || !why)
+	bool say = opt.seccomp && opt.seccomp_given;
+	if (opt.detach_on_exec) {
+		if (say)
+			warnmsg("--seccomp-bpf is not enabled because it is not compatible with -b");
+		opt.seccomp = false;
 		return;
-	opt.seccomp = false;
-	if (opt.seccomp_given && !quiet_asked())
-		warnmsg("--seccomp-bpf %s", why);
+	}
+	if (say && opt.nattach)
+		warnmsg("--seccomp-bpf is not enabled for processes attached with -p");
+	if (say && !opt.follow)
+		warnmsg("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+	if (say && opt.follow && !opt.nattach && opt.syscall_limit)
+		warnmsg("--seccomp-bpf is not used with --syscall-limit: tracees are detached at the limit");
+	if (opt.nattach || !opt.follow || opt.syscall_limit)
+		opt.seccomp = false;
+}
+
+/* After the trace set is known: strace's word when the filter would keep nothing out. */
+static void seccomp_set_check(void)
+{
+	if (opt.seccomp && opt.seccomp_given && filter_traces_all())
+		warnmsg("Seccomp filter is requested but there are no syscalls to filter.  "
+			"See -e trace to filter syscalls.");
 }
 
 /* -D needs a command to become; strace counts -D's only after that check. */
@@ -460,18 +534,28 @@ static void daemonize_checks(void)
 		usage_error("Too many -D's (%d), maximum supported -D count is 3", opt.daemonize);
 }
 
+/* -f's count wins over --output-separately; -f with --follow-forks, -ff with
+ * --output-separately: strace refuses both. */
+static void follow_finish(void)
+{
+	if (f_count && follow_long)
+		die("-f and --follow-forks cannot be provided simultaneously");
+	if (f_count >= 2 && separately_long)
+		die("-ff and --output-separately cannot be provided simultaneously");
+	opt.follow = f_count || follow_long;
+	opt.output_separately = f_count ? f_count >= 2 : separately_long;
+}
+
 /* strace's checks of the summary options, in its order, after the command was found. */
 static void summary_checks(void)
 {
 	const char *modes = "(-c/--summary-only or -C/--summary)";
-	if (opt.summary && opt.follow >= 2)
+	if (opt.summary && opt.output_separately)
 		usage_error("%s and -ff/--output-separately are mutually exclusive", modes);
 	if (opt.summary_wall && !opt.summary)
 		usage_error("-w/--summary-wall-clock must be given with %s", modes);
 	if (opt.summary_columns_given && !opt.summary)
 		usage_error("-U/--summary-columns must be given with %s", modes);
-	if (opt.summary_sort_given && !opt.summary)
-		warnmsg("-S/--summary-sort-by has no effect without %s", modes);
 }
 
 /* Options that only shape trace lines, which -c does not print. */
@@ -483,6 +567,15 @@ static void summary_only_warnings(void)
 		warnmsg("-t/--absolute-timestamps has no effect with -c/--summary-only");
 	if (opt.durations)
 		warnmsg("-T/--syscall-times has no effect with -c/--summary-only");
+}
+
+/* Warnings about the summary options, after the filter's (as strace orders them). */
+static void summary_warnings(void)
+{
+	if (opt.summary_sort_given && !opt.summary)
+		warnmsg("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+	if (opt.summary_only)
+		summary_only_warnings();
 }
 
 /* getopt_long takes any unambiguous prefix of a long option; a prefix of several is an error
@@ -508,6 +601,8 @@ void options_parse(int argc, char **argv)
 	char shorts[2 * NOPTS + 3];
 	struct option longs[NOPTS + 1];
 	build_getopt(shorts, longs);
+	const char *slash = strrchr(progname, '/');
+	opt.as_strace = strcmp(slash ? slash + 1 : progname, "strace") == 0;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
@@ -536,21 +631,24 @@ void options_parse(int argc, char **argv)
 	opt.cmd = optind < argc ? argv + optind : NULL;
 	daemonize_checks();
 	present_finish();   /* its checks come before the summary's, as in strace */
+	follow_finish();
 	summary_checks();
+	settle_seccomp();
+	summary_warnings();
 	if (opt.outfile && (opt.outfile[0] == '|' || opt.outfile[0] == '!'))
 		opt.output_pipe = opt.outfile + 1;
-	if (opt.summary_only)
-		summary_only_warnings();
+	if (separately_long && !f_count && !follow_long && !opt.outfile)
+		warnmsg("--output-separately has no effect without -o/--output");
 	if (opt.append && !opt.outfile)
 		warnmsg("-A/--output-append-mode has no effect without -o/--output");
-	settle_seccomp();
 	if (opt.username)
 		user_resolve(opt.username, &opt.user);
-	if (opt.output_pipe && opt.follow >= 2)
+	if (opt.output_pipe && opt.output_separately)
 		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
 	if (opt.kill_on_exit && opt.nattach)
 		die("--kill-on-exit and -p/--attach are mutually exclusive options");
 	if (!opt.interactive)   /* as strace: 4 under -D, 3 with -o FILE CMD */
 		opt.interactive = opt.daemonize ? 4 : opt.outfile && opt.cmd ? 3 : 2;
 	filter_finish();
+	seccomp_set_check();
 }

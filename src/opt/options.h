@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "opt/user.h"
 #include "print/quote.h"
@@ -19,7 +20,8 @@ enum {
 	QUIET_THREAD_EXECVE = 1 << 4,   /* "+++ superseded by execve in pid N +++" */
 };
 struct options {
-	int follow;               /* 0; 1: -f; 2: -ff (one output file per thread) */
+	bool follow;              /* -f, --follow-forks: trace new children and threads */
+	bool output_separately;   /* -ff, --output-separately: with -o, one file per thread */
 	const char *outfile;      /* -o FILE, or NULL for stderr */
 	const char *output_pipe;  /* -o '|CMD' or '!CMD': CMD, else NULL */
 	size_t max_strlen;        /* -s N; SIZE_MAX when not given: nothing is cut */
@@ -38,6 +40,7 @@ struct options {
 	bool durations;           /* -T: time spent in each syscall ... */
 	int duration_digits;      /* ... with this many digits */
 	bool syscall_number;      /* -n: "[ 59] " before each line */
+	bool instruction_pointer; /* -i: "[00007f...] " before each line */
 	bool always_show_pid;     /* the pid prefix even with one tracee */
 	unsigned decode_fds;      /* -y, --decode-fds: DECODE_FD_* (opt/present.h) */
 	unsigned decode_pids;     /* -Y, --decode-pids: DECODE_PID_* */
@@ -47,6 +50,7 @@ struct options {
 	bool summary_wall;        /* -w: wall-clock time in the syscall, not system CPU time */
 	bool summary_sort_given;  /* -S */
 	bool summary_columns_given; /* -U */
+	int64_t summary_overhead; /* -O: nanoseconds taken off each call's time, down to 0 */
 	struct stats_layout summary_layout;   /* -S and -U */
 	char **cmd;               /* the command to run, NULL-terminated; NULL with -p only */
 	int *attach_pids;         /* -p PID...: processes to attach to */
@@ -64,6 +68,10 @@ struct options {
 	bool daemonize_long;      /* --daemonize was given (it excludes -D) */
 	bool kill_on_exit;        /* --kill-on-exit: tracees die with estrace, never detached */
 	unsigned long syscall_limit; /* --syscall-limit=N: detach after N calls shown; 0 none */
+	bool as_strace;           /* invoked as "strace" (a link or a copy): strace's default
+	                           * trace set, every syscall, instead of %process */
+	int tips_format;          /* --tips: enum tips_format (print/tips.h), 0: none ... */
+	int tip_id;               /* ... which tip; -1: one at random */
 	bool stack_trace;         /* -k: the stack after each syscall line ... */
 	bool stack_source;        /* -kk: ... with each frame's source file and line */
 	unsigned stack_frame_limit; /* ... at most this many frames */

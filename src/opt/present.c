@@ -126,15 +126,17 @@ static bool absolute_token(const char *tok, int *format, int *digits)
 	return f >= 0 || d >= 0;
 }
 
-void present_absolute(const char *arg)
+/* Each --absolute-timestamps sets only the fields its argument names, as strace's does: given
+ * bare it sets the format to time; given a value, a format still none becomes time first. */
+void present_absolute(const char *arg, const char *optname)
 {
-	int format = 1, digits = 0;
+	int format = arg && opt.timestamps ? opt.timestamps : 1, digits = opt.stamp_digits;
 	absolute_given = true;
 	if (arg) {
 		char *copy = xstrdup(arg), *save = NULL;
 		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
 			if (!absolute_token(tok, &format, &digits))
-				usage_error("invalid --absolute-timestamps argument: '%s'", arg);
+				usage_error("invalid %s argument: '%s'", optname, arg);
 		free(copy);
 	}
 	opt.timestamps = format;

@@ -35,7 +35,7 @@ void present_x(void);                          /* -x; -xx */
 void present_strings_in_hex(const char *arg);
 void present_const_style(const char *arg, const char *optname);
 void present_t(void);                          /* -t; -tt; -ttt */
-void present_absolute(const char *arg);
+void present_absolute(const char *arg, const char *optname);   /* --absolute-timestamps, --timestamps */
 void present_relative(const char *arg);        /* -r, --relative-timestamps */
 void present_durations(const char *arg);       /* -T, --syscall-times */
 /* Forget the counts and flags kept while parsing (see options_reset). */

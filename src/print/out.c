@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 static struct out *all_outs;
 static struct line_layout layout = { .prefix = PREFIX_NONE, .column = 40 };
 static struct timespec stamp_now, stamp_last;
+static struct { bool known; uint64_t ip; enum abi abi; } line_ip;
 
 struct out *out_open_fd(int fd)
 {
@@ -170,6 +172,23 @@ void line_set_time(const struct timespec *when)
 	stamp_now = *when;
 }
 
+void line_set_ip(bool known, uint64_t ip, enum abi abi)
+{
+	line_ip.known = known;
+	line_ip.ip = ip;
+	line_ip.abi = abi;
+}
+
+/* "[00007f1b9350fb70] ", "[f7f6b5e9] ", "[????????????????] " */
+static void put_ip(struct out *o)
+{
+	int digits = line_ip.abi == ABI_I386 ? 8 : 16;
+	if (line_ip.known)
+		out_printf(o, "[%0*" PRIx64 "] ", digits, line_ip.ip);
+	else
+		out_printf(o, "[%.*s] ", digits, "????????????????");
+}
+
 /* "07:02:45 ", "07:02:45.134519 ", "1795330965.142524 ", "     0.000258 ", or with -t and -r
  * both "07:02:58 (+     0.000234) "; fractions have 0, 3, 6 or 9 digits, cut, not rounded */
 static void put_stamp(struct out *o)
@@ -241,6 +260,8 @@ void line_begin_as(struct tracee *t, bool many)
 		put_stamp(o);
 	if (layout.syscall_number)
 		out_printf(o, "[%4u] ", (unsigned)t->call.nr);
+	if (layout.ip)
+		put_ip(o);
 	o->owner = t;
 }
 

@@ -10,9 +10,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
 
+#include "sysent.h"
 #include "util/buf.h"
 
 struct tracee;
@@ -65,13 +67,17 @@ struct line_layout {
 	bool relative;         /* -r ... */
 	int relative_digits;   /* ... with this many digits */
 	bool syscall_number;   /* -n */
+	bool ip;               /* -i */
 };
 void line_setup(const struct line_layout *layout);
 /* The time printed after the prefix of the lines begun from now on (-t, -r). */
 void line_set_time(const struct timespec *when);
+/* -i: the instruction pointer printed in the prefix of the lines begun from now on, as many
+ * digits as its ABI's pointers have (at least); not known: as many '?'. */
+void line_set_ip(bool known, uint64_t ip, enum abi abi);
 
 /* Start a line for t (ending another tracee's open line first) and print its prefix: pid,
- * time stamps, syscall number. */
+ * time stamps, syscall number, instruction pointer. */
 void line_begin(struct tracee *t);
 /* The same, with the prefix as it was when `many` (more than one tracee alive) held: a call
  * printed whole at its end under a status filter begins as it would have at its entry. */

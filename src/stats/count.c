@@ -32,9 +32,9 @@ void stats_count(const struct call *c, const struct timespec *now)
 		tallies[c->abi] = xcalloc(SC_COUNT, sizeof(struct tally));
 	struct tally *t = &tallies[c->abi][c->id];
 	struct timespec d = timespec_sub(*now, c->clock_entered);
-	int64_t ns = (int64_t)d.tv_sec * 1000000000 + d.tv_nsec;
+	int64_t ns = (int64_t)d.tv_sec * 1000000000 + d.tv_nsec - opt.summary_overhead;
 	if (ns < 0)
-		ns = 0;   /* a wall clock stepped back */
+		ns = 0;   /* -O took more than the call lasted, or a wall clock stepped back */
 	if (!t->calls || ns < t->min)
 		t->min = ns;
 	if (ns > t->max)

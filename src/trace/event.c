@@ -84,7 +84,7 @@ static void capture_entry(struct event *ev, const struct syscall_stop *s)
 		c->args[i] = s->args[i];
 	if (t->startup && c->id == SC_execve)
 		t->startup = false;   /* the command's own execve: from here on all is shown */
-	t->traced_call = !t->startup && trace_wanted(c->id);
+	t->traced_call = !t->startup && trace_wanted(c->abi, c->id);
 	t->entry_printed = false;
 	/* Under the filter an untraced call is let run to its end without an exit stop. */
 	t->in_syscall = t->traced_call || !seccomp_active || t->startup;
@@ -288,6 +288,7 @@ void event_capture(struct event *ev)
 	}
 	if (opt.decode_pids & DECODE_PID_COMM)   /* the name its prefix shows, read while stopped */
 		proc_comm(ev->pid, ev->t->comm);
+	ev->ip_known = opt.instruction_pointer && stop_where(ev->pid, &ev->ip, &ev->ip_abi) == 0;
 	int sig = WSTOPSIG(st);
 	if (sig == (SIGTRAP | 0x80)) {
 		capture_syscall(ev);
@@ -540,6 +541,8 @@ static void render_personality(struct event *ev)
 void event_render(struct event *ev)
 {
 	line_set_time(&ev->when);
+	line_set_ip(ev->ip_known && ev->kind != EV_DEATH, ev->ip,   /* a death: "[????...]" */
+		    ev->kind != EV_DEATH ? ev->ip_abi : ev->t->call.abi);
 	if (ev->kind != EV_EXEC_SWITCH && ev->kind != EV_EXIT)
 		render_personality(ev);   /* before the line of the call it was seen at */
 	switch (ev->kind) {

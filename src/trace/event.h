@@ -3,6 +3,7 @@
 #define ESTRACE_EVENT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 #include <sys/types.h>
 
@@ -38,6 +39,9 @@ struct event {
 	unsigned char siginfo[SIGINFO_SIZE];
 	struct timespec when;      /* when the stop was reaped (with -t, -r, -T, -c or -C) */
 	struct timespec clock;     /* -c/-C: the summary's clock at this stop (stats_clock) */
+	bool ip_known;             /* -i: where the tracee stopped, and in which ABI */
+	uint64_t ip;
+	enum abi ip_abi;
 };
 
 /* Turn a wait status into an event, reading from the stopped tracee what rendering needs. */

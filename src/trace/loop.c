@@ -13,6 +13,7 @@
 #include "opt/options.h"
 #include "opt/present.h"
 #include "print/out.h"
+#include "print/tips.h"
 #include "stats/stats.h"
 #include "trace/event.h"
 #include "util/die.h"
@@ -27,7 +28,7 @@ static volatile sig_atomic_t fatal_signal;
 struct tracee *tracer_attach(pid_t pid)
 {
 	struct tracee *t = tracee_add(pid);
-	if (opt.follow >= 2 && opt.outfile) {
+	if (opt.output_separately && opt.outfile) {
 		struct buf name = BUF_INIT;
 		buf_printf(&name, "%s.%d", opt.outfile, pid);
 		t->out = out_open_file(name.data, opt.append);
@@ -176,15 +177,18 @@ void tracer_run(void)
 		.relative = opt.relative,
 		.relative_digits = opt.relative_digits,
 		.syscall_number = opt.syscall_number,
+		.ip = opt.instruction_pointer,
 	};
 	/* Under -o, every line names its process when several can be traced: -f, or more than one
 	 * process from the start (-p PID PID, -p PID CMD), even after all but one have gone. */
 	size_t processes = opt.nattach + (opt.cmd != NULL);
 	if (!opt.outfile)
 		l.prefix = PREFIX_STDERR;
-	else if (opt.follow == 1 || (opt.follow == 0 && processes > 1))
+	else if (opt.output_separately)
+		l.prefix = PREFIX_NONE;
+	else if (opt.follow || processes > 1)
 		l.prefix = PREFIX_FILE;
-	else if (opt.always_show_pid && opt.follow < 2)
+	else if (opt.always_show_pid)
 		l.prefix = PREFIX_FILE;   /* --always-show-pid: "PID   " in a -o file, as strace 6.9 */
 	line_setup(&l);
 	struct event ev;
@@ -224,6 +228,7 @@ void tracer_exit(void)
 {
 	stats_report(shared_out);
 	close_output();
+	tips_show();
 	int st = command_status;
 	if (st != -1 && WIFSIGNALED(st)) {
 		int sig = WTERMSIG(st);
@@ -242,7 +247,7 @@ void tracer_exit(void)
 
 void tracer_init(void)
 {
-	if (opt.outfile && !opt.output_pipe && opt.follow < 2)
+	if (opt.outfile && !opt.output_pipe && !opt.output_separately)
 		shared_out = out_open_file(opt.outfile, opt.append);   /* fails before anything starts */
 	if (!opt.daemonize)
 		tracer_init_own();

@@ -31,7 +31,7 @@ static void emit(struct sock_filter insn)
 
 static bool traced_nr(enum abi abi, uint32_t nr)
 {
-	return trace_wanted(sysent_id(abi, nr));   /* unknown numbers map to SC_COUNT: traced */
+	return trace_wanted(abi, sysent_id(abi, nr));   /* unknown numbers map to SC_COUNT: traced */
 }
 
 /* The highest number the ABI's table knows, +1. */
@@ -70,10 +70,7 @@ static void emit_abi(enum abi abi)
 
 bool seccomp_prepare(void)
 {
-	bool all = true;
-	for (size_t id = 0; id < SC_COUNT && all; id++)
-		all = trace_wanted(id);
-	if (all)
+	if (filter_traces_all())
 		return false;
 	nprog = 0;
 	emit((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)));

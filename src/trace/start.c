@@ -37,6 +37,8 @@ struct launch {
 static char *find_command(const char *name)
 {
 	struct stat st;
+	if (strlen(name) >= PATH_MAX)   /* strace's word for it, before any lookup */
+		die("exec: %s", strerror(ENAMETOOLONG));
 	if (strchr(name, '/')) {
 		if (stat(name, &st) < 0)
 			die("Can't stat '%s': %s", name, strerror(errno));

@@ -7,7 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-extern const char *progname;   /* basename of argv[0], set once in main */
+extern const char *progname;   /* argv[0] as invoked (a path stays a path), set once in main */
 
 /* Print "progname: message" to stderr, run the exit hook (kills/detaches tracees), exit(1). */
 void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

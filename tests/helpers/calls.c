@@ -5,6 +5,9 @@
  *            dup                            dup(-1): fails with EBADF
  *            fchdir                         fchdir(-1): fails with EBADF
  *            umask                          umask(022): succeeds
+ *            getpid                         succeeds
+ *            getpid_i386                    getpid through the i386 entry (int $0x80, i386
+ *                                           number 20) of this x86_64 process: succeeds
  *            process_vm_readv               16-byte name; fails with EINVAL (bad flags)
  *            sched_rr_get_interval          21-byte name; fails with EINVAL (pid -1)
  *   intr-restart   a readv of a pipe interrupted by a signal whose handler has SA_RESTART:
@@ -89,6 +92,14 @@ term_parent(void)
 }
 
 static void
+getpid_i386(void)
+{
+	long r;
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(20L) : "memory", "r8", "r9", "r10", "r11");
+	(void)r;
+}
+
+static void
 one_call(const char *name)
 {
 	if (!strcmp(name, "getppid"))
@@ -103,6 +114,10 @@ one_call(const char *name)
 		syscall(SYS_fchdir, -1);
 	else if (!strcmp(name, "umask"))
 		syscall(SYS_umask, 022);
+	else if (!strcmp(name, "getpid"))
+		syscall(SYS_getpid);
+	else if (!strcmp(name, "getpid_i386"))
+		getpid_i386();
 	else if (!strcmp(name, "process_vm_readv"))
 		syscall(SYS_process_vm_readv, getpid(), NULL, 0, NULL, 0, ~0UL);
 	else if (!strcmp(name, "sched_rr_get_interval"))
@@ -127,7 +142,7 @@ main(int argc, char **argv)
 		}
 		char name[64];
 		int n;
-		if (sscanf(argv[i], "%63[a-z_]:%d", name, &n) != 2) {
+		if (sscanf(argv[i], "%63[a-z_0-9]:%d", name, &n) != 2) {
 			fprintf(stderr, "calls: bad spec '%s'\n", argv[i]);
 			return 2;
 		}

@@ -1,0 +1,2 @@
+strace: Process 23233 attached
+strace: Process 23233 detached
