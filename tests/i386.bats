@@ -141,3 +141,16 @@ frames_after_exec() {
 	assert_equal "execve chain_c chain_b _Z_not_mangled ns::f3(int) [clone .cold] void ns::S::g<long>(long) ns::V::get() const chain_a main " \
 		"$(i386_chain out)" "frames"
 }
+
+@test "i386 -i: 8-digit instruction pointers, 16 again after the exec back to 64-bit code" {
+	local f
+	for f in '' -f; do
+		run_both --stderr $f -i -e trace=execve,exit_group -- ./stackchain32 exec
+		# the ips move with ASLR, and the personality line's is where each tracer first saw
+		# the new code: only their widths are compared
+		perl -pi -e 's{^\[([0-9a-f]{8}|[0-9a-f]{16})\] }{"[" . ("x" x length($1)) . "] "}e' ref out
+		compare_all single || fail_msg "with '$f'" || return 1
+	done
+	assert_contains out.norm '[xxxxxxxx] [ Process PID=PID runs in 32 bit mode. ]'
+	assert_contains out '[????????????????] +++ exited with 0 +++'
+}

@@ -541,8 +541,10 @@ static void render_personality(struct event *ev)
 void event_render(struct event *ev)
 {
 	line_set_time(&ev->when);
-	line_set_ip(ev->ip_known && ev->kind != EV_DEATH, ev->ip,   /* a death: "[????...]" */
-		    ev->kind != EV_DEATH ? ev->ip_abi : ev->t->call.abi);
+	/* a death: "[????...]", as wide as the personality it died in */
+	enum abi dead_abi = ev->t->abi == ABI_I386 ? ABI_I386 : ABI_X86_64;
+	line_set_ip(ev->ip_known && ev->kind != EV_DEATH, ev->ip,
+		    ev->kind != EV_DEATH ? ev->ip_abi : dead_abi);
 	if (ev->kind != EV_EXEC_SWITCH && ev->kind != EV_EXIT)
 		render_personality(ev);   /* before the line of the call it was seen at */
 	switch (ev->kind) {
