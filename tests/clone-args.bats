@@ -84,3 +84,9 @@ load common
 	compare_all single
 	assert_contains out.norm 'waitid(P_PIDFD, 3<anon_inode:[pidfd]>, {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=PID,'
 }
+
+@test "clone3: an x86_64 thread's tls is an address, whatever it points at" {
+	run_both -e trace=clone3 -- ./cloneargs tls
+	compare_all single
+	assert_contains out.norm 'clone3({flags=CLONE_THREAD|CLONE_SETTLS, exit_signal=0, stack=NULL, stack_size=0, tls=0xADDR}, 88) = -1 EINVAL'
+}

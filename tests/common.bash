@@ -67,6 +67,16 @@ require_estrace() {
 	fi
 }
 
+# Skip a test of i386 tracees where there are none to trace: configure found no compiler that
+# builds them (gcc -m32), or this kernel cannot run them (no IA32 emulation).
+require_i386() {
+	[[ -x $HELPERS/stackchain32-static ]] ||
+		skip "no i386 test programs: configure found no gcc -m32 (install gcc-multilib)"
+	local why
+	why=$("$HELPERS/stackchain32-static" exec 2>&1) ||
+		skip "this kernel cannot run i386 programs: ${why:-it exits non-zero}"
+}
+
 # Program name the tracer under test uses in its messages when run_out runs it: its plain name,
 # given as argv[0]. Both tracers name themselves after argv[0] as invoked, so one run as
 # "$ESTRACE" (a path) says "/path/to/estrace: ..."; the normaliser below takes either form.
@@ -272,6 +282,7 @@ sub collect_pids {
 	$pids{$1} = 1 if $l =~ /superseded by execve in pid (\d+)/;
 	$pids{$1} = 1 if $l =~ /Process (\d+) (?:attached|detached)/;
 	$pids{$1} = 1 if $l =~ /(?:Exit of|Detached) unknown pid (\d+)/;
+	$pids{$1} = 1 if $l =~ /\[ Process PID=(\d+) runs in /;
 	$pids{$1} = 1 while $l =~ /<pid:(\d+)>/g;
 }
 

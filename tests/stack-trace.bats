@@ -145,6 +145,46 @@ line_kinds() {
 	assert_chain 'execve\("/bin/true"' execve "execve chain_c chain_b _Z_not_mangled ns::f3(int) [clone .cold] void ns::S::g<long>(long) ns::V::get() const chain_a main " ref out
 }
 
+# source_chain FILE: "SYMBOL FILE:LINE" for each frame of the helper's own chain after
+# execve("/bin/true"), as -kk prints them (the directory of the source file dropped), a line each.
+source_chain() {
+	perl -ne '
+		if ($in) {
+			last unless /^ > /;
+			print "$1 $2\n" if /\((chain_\w+|main)\+0x[0-9a-f]+\) \[0x[0-9a-f]+\] (?:.*\/)?([^\/ ]+:\d+)$/;
+			last if /\(main\+/;
+		}
+		$in = 1 if /execve\("\/bin\/true"/;
+	' "$1"
+}
+
+# assert_source_chain FILE: the frames of chain_c, chain_b, chain_a and main name, in this
+# order, the lines of stackchain.c where each makes its call.
+assert_source_chain() {
+	local src=$BATS_TEST_DIRNAME/helpers/stackchain.c fn at line names=
+	local -A callee=([chain_c]='execve(argv[0]' [chain_b]='chain_c();' [chain_a]='chain_b();' [main]='chain_a();')
+	while read -r fn at; do
+		names+="$fn "
+		[[ $at == stackchain.c:* ]] || fail_msg "$fn: source $at, not in stackchain.c" || return 1
+		line=$(sed -n "${at#stackchain.c:}p" "$src")
+		[[ $line == *"${callee[$fn]}"* ]] ||
+			fail_msg "$fn: $at is '$line', not its call of ${callee[$fn]}" || return 1
+	done < <(source_chain "$1")
+	assert_equal "chain_c chain_b chain_a main " "$names" "frames with a source line"
+}
+
+@test "-kk and --stack-trace=source: each frame's source file and line (newer strace, libdw)" {
+	require_estrace   # strace 6.1 takes -kk as -k
+	"$ESTRACE" -V | grep -q '^Optional features enabled:.* stack-trace=libdw' ||
+		skip "$(tracer_name) was built without libdw (configure --without-libdw)"
+	local k
+	for k in -kk --stack-trace=source; do
+		run_out $k -e trace=execve -- ./stackchain exec
+		assert_equal 0 "$OUT_STATUS" "status"
+		assert_source_chain out || fail_msg "with $k" || return 1
+	done
+}
+
 @test "--stack-traces: strace 6.1's spelling of -k" {
 	run_both --stack-traces -e trace=execve -- ./stackchain exec
 	compare_status
@@ -164,7 +204,7 @@ line_kinds() {
 @test "-k: bad --stack-trace and frame-limit arguments are usage errors" {
 	require_estrace
 	local bad
-	for bad in --stack-trace=source --stack-trace-frame-limit=0 --stack-trace-frame-limit=x; do
+	for bad in --stack-trace=sources --stack-trace-frame-limit=0 --stack-trace-frame-limit=x; do
 		run_out --stderr "$bad" -- /bin/true
 		assert_equal 1 "$OUT_STATUS" "status of $bad"
 		assert_contains out.stderr "estrace: invalid --stack-trace"

@@ -57,6 +57,15 @@ vg() {
 	assert_contains out ' > '
 }
 
+@test "valgrind: -kk, and -k of an i386 tracee: libdw's unwinder" {
+	"$ESTRACE" -V | grep -q 'stack-trace=libdw' || skip "estrace is built without libdw"
+	vg -kk -e trace=execve -- ./stackchain exec
+	assert_contains out '(chain_c+0x'
+	require_i386
+	vg -k -f -e trace=execve -- ./stackchain32 fork
+	assert_contains out '(chain_c+0x'
+}
+
 @test "valgrind: -yy -s 16 -x, strings and fds through every printer" {
 	vg -f -yy -s 16 -x -e trace=%process,%desc -- /bin/sh -c 'printf "\1\2\3" | cat >/dev/null'
 	assert_contains out 'execve('

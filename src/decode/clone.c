@@ -165,6 +165,8 @@ struct cargs {
 struct clone3_rec {
 	struct cargs a;          /* zero past the size given */
 	uint64_t size;           /* the size given */
+	uint32_t tls_desc[4];    /* i386: the struct user_desc at tls ... */
+	bool tls_read;           /* ... when it could be read */
 	size_t tids_off;         /* set_tid's elements in mem, ntids of them ... */
 	uint32_t ntids;
 	bool tids_fault;         /* ... up to an unreadable one */
@@ -229,6 +231,8 @@ static void clone3_capture_entry(struct call *c, pid_t pid)
 	if (umem_read(pid, c->args[0], &r.a, r.size < sizeof(r.a) ? r.size : sizeof(r.a)))
 		return;
 	capture_set_tid(c, pid, &r);
+	if (c->abi == ABI_I386 && (r.a.flags & CLONE_SETTLS) && r.a.tls)
+		r.tls_read = !umem_read(pid, r.a.tls, r.tls_desc, sizeof(r.tls_desc));
 	if (r.size > CLONE_ARGS_KNOWN)
 		capture_tail(c, pid, &r);
 	static const char pad[_Alignof(struct clone3_rec)];   /* the record is read in place */
@@ -254,6 +258,21 @@ static void field_ptr(struct buf *b, const char *name, uint64_t v)
 {
 	buf_printf(b, ", %s=", name);
 	render_ptr(b, v);
+}
+
+/* An i386 thread's tls is a struct user_desc: strace prints its fields (its %#08x prints a
+ * zero base or limit as "00000000"); an x86_64 one's is a plain address. */
+static void render_tls(struct buf *b, const struct clone3_rec *r)
+{
+	if (!r->tls_read) {
+		field_ptr(b, "tls", r->a.tls);
+		return;
+	}
+	const uint32_t *d = r->tls_desc;
+	buf_printf(b, ", tls={entry_number=%d, base_addr=%#08x, limit=%#08x, seg_32bit=%u, "
+		   "contents=%u, read_exec_only=%u, limit_in_pages=%u, seg_not_present=%u, "
+		   "useable=%u}", (int32_t)d[0], d[1], d[2], d[3] & 1, (d[3] >> 1) & 3,
+		   (d[3] >> 3) & 1, (d[3] >> 4) & 1, (d[3] >> 5) & 1, (d[3] >> 6) & 1);
 }
 
 /* [5, 6], cut at -s elements ("[5, ...]"), or ending where an element could not be read
@@ -315,7 +334,7 @@ static void clone3_render_entry(const struct call *c, struct buf *b)
 	field_ptr(b, "stack", a->stack);
 	buf_printf(b, a->stack_size ? ", stack_size=%#" PRIx64 : ", stack_size=%" PRIu64, a->stack_size);
 	if (a->flags & CLONE_SETTLS)
-		field_ptr(b, "tls", a->tls);
+		render_tls(b, r);
 	if (HAS_FIELD(r, set_tid) && (a->set_tid || a->set_tid_size))
 		render_set_tid(c, b, r);
 	if (HAS_FIELD(r, cgroup) && (a->cgroup || (a->flags & CLONE_INTO_CGROUP)))

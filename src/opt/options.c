@@ -242,14 +242,19 @@ static void on_daemonize_long(const char *arg)
 	opt.daemonize_long = true;
 	opt.daemonize = mode;
 }
-/* -k is refused at once by a build without a stack backend. */
+/* -k is refused at once by a build without a stack backend; -kk (newer strace's
+ * --stack-trace=source) by one without libdw. */
 static void on_stack_trace(const char *arg)
 {
 	const char *why = stack_unavailable();
 	if (why)
 		usage_error("-k/--stack-trace is not available: %s", why);
-	if (arg && strcmp(arg, "symbol") != 0)
+	if (arg && strcmp(arg, "symbol") != 0 && strcmp(arg, "source") != 0)
 		usage_error("invalid --stack-trace argument: '%s'", arg);
+	bool source = (arg && strcmp(arg, "source") == 0) || (!arg && opt.stack_trace);
+	if (source && (why = stack_source_unavailable()))
+		usage_error("-kk/--stack-trace=source is not available: %s", why);
+	opt.stack_source |= source;
 	opt.stack_trace = true;
 }
 static void on_frame_limit(const char *arg)
@@ -400,8 +405,9 @@ static const struct optdef optdefs[] = {
 	  "(strace 6.6+)" },
 	{ 0, "syscall-limit", "N", on_syscall_limit,
 	  "detach from all tracees once N traced syscalls have been shown (strace 6.3+)" },
-	{ 'k', "stack-trace", "[symbol]", on_stack_trace,
-	  "print the caller's stack after each syscall line (x86_64 tracees; needs libunwind)" },
+	{ 'k', "stack-trace", "[symbol|source]", on_stack_trace,
+	  "print the caller's stack after each syscall line (libunwind or libdw); -kk or =source: "
+	  "with each frame's source file and line (libdw)" },
 	{ 0, "stack-traces", NULL, on_stack_trace, "same as -k (strace 6.1's spelling)" },
 	{ 0, "stack-trace-frame-limit", "N", on_frame_limit,
 	  "print at most N frames of each stack (default 256)" },

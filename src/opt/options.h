@@ -73,6 +73,7 @@ struct options {
 	int tips_format;          /* --tips: enum tips_format (print/tips.h), 0: none ... */
 	int tip_id;               /* ... which tip; -1: one at random */
 	bool stack_trace;         /* -k: the stack after each syscall line ... */
+	bool stack_source;        /* -kk: ... with each frame's source file and line */
 	unsigned stack_frame_limit; /* ... at most this many frames */
 };
 

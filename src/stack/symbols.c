@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "stack/demangle.h"
+#include "stack/elfview.h"
 #include "util/die.h"
 
 /* ---- the ELF symbol cache: one entry per mapped file, kept for good ---- */
@@ -28,10 +29,10 @@ struct elf_file {
 	const char *path;       /* in key */
 	const unsigned char *image;
 	size_t size;
-	const Elf64_Phdr *loads[16];   /* PT_LOAD segments: file offset to address */
+	struct elf_seg loads[16];   /* PT_LOAD segments: file offset to address */
 	size_t nloads;
-	const Elf64_Phdr *relro;       /* PT_GNU_RELRO: relocated in memory, unlike the file */
-	const Elf64_Phdr *eh_hdr;      /* PT_GNU_EH_FRAME: .eh_frame_hdr */
+	struct elf_seg relro;   /* PT_GNU_RELRO: relocated in memory, unlike the file (or type 0) */
+	struct elf_seg eh_hdr;  /* PT_GNU_EH_FRAME: .eh_frame_hdr (or type 0) */
 	struct sym *syms;       /* sorted by value */
 	size_t nsyms;
 	struct elf_file *next;
@@ -44,22 +45,23 @@ static bool in_image(const struct elf_file *f, uint64_t off, uint64_t len)
 	return off <= f->size && len <= f->size - off;
 }
 
-static void add_symbols(struct elf_file *f, const Elf64_Shdr *sh, const Elf64_Shdr *strsh)
+static void add_symbols(struct elf_file *f, const struct elf_view *v, const struct elf_sec *sh,
+			const struct elf_sec *strsh)
 {
-	if (!in_image(f, sh->sh_offset, sh->sh_size) || !in_image(f, strsh->sh_offset, strsh->sh_size)
-	    || sh->sh_entsize != sizeof(Elf64_Sym))
+	size_t entsize = elf_sym_size(v);
+	if (!elf_view_has(v, sh->offset, sh->size) || !elf_view_has(v, strsh->offset, strsh->size)
+	    || sh->entsize != entsize)
 		return;
-	const Elf64_Sym *s = (const void *)(f->image + sh->sh_offset);
-	const char *strs = (const char *)f->image + strsh->sh_offset;
-	size_t n = sh->sh_size / sizeof(*s);
+	const char *strs = (const char *)f->image + strsh->offset;
+	size_t n = sh->size / entsize;
 	f->syms = xrealloc(f->syms, (f->nsyms + n) * sizeof(*f->syms));
 	for (size_t i = 0; i < n; i++) {
-		int type = ELF64_ST_TYPE(s[i].st_info);
-		if ((type != STT_FUNC && type != STT_GNU_IFUNC) || s[i].st_shndx == SHN_UNDEF
-		    || !s[i].st_value || s[i].st_name >= strsh->sh_size
-		    || !memchr(strs + s[i].st_name, '\0', strsh->sh_size - s[i].st_name))
+		struct elf_symbol s = elf_sym_at(v, sh->offset + i * entsize);
+		int type = ELF64_ST_TYPE(s.info);
+		if ((type != STT_FUNC && type != STT_GNU_IFUNC) || s.shndx == SHN_UNDEF || !s.value
+		    || s.name >= strsh->size || !memchr(strs + s.name, '\0', strsh->size - s.name))
 			continue;
-		f->syms[f->nsyms] = (struct sym){ s[i].st_value, strs + s[i].st_name, NULL, f->nsyms };
+		f->syms[f->nsyms] = (struct sym){ s.value, strs + s.name, NULL, f->nsyms };
 		f->nsyms++;
 	}
 }
@@ -72,30 +74,29 @@ static int by_value(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The symbol tables (.dynsym and .symtab, in section order) and the loadable segments. */
+/* The symbol tables (.dynsym and .symtab, in section order) and the loadable segments, of a
+ * 64-bit or a 32-bit file alike. */
 static void parse_elf(struct elf_file *f)
 {
-	const Elf64_Ehdr *eh = (const void *)f->image;
-	if (f->size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0
-	    || eh->e_ident[EI_CLASS] != ELFCLASS64)
-		return;   /* 32-bit files: frames print without symbols */
-	if (in_image(f, eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr))) {
-		const Elf64_Phdr *ph = (const void *)(f->image + eh->e_phoff);
-		for (size_t i = 0; i < eh->e_phnum; i++) {
-			if (ph[i].p_type == PT_LOAD && f->nloads < 16)
-				f->loads[f->nloads++] = &ph[i];
-			else if (ph[i].p_type == PT_GNU_RELRO)
-				f->relro = &ph[i];
-			else if (ph[i].p_type == PT_GNU_EH_FRAME)
-				f->eh_hdr = &ph[i];
+	struct elf_view v;
+	if (!elf_view_init(&v, f->image, f->size))
+		return;
+	for (size_t i = 0; i < v.phnum; i++) {
+		struct elf_seg ph = elf_seg_at(&v, i);
+		if (ph.type == PT_LOAD && f->nloads < 16)
+			f->loads[f->nloads++] = ph;
+		else if (ph.type == PT_GNU_RELRO)
+			f->relro = ph;
+		else if (ph.type == PT_GNU_EH_FRAME)
+			f->eh_hdr = ph;
+	}
+	for (size_t i = 0; i < v.shnum; i++) {
+		struct elf_sec sh = elf_sec_at(&v, i);
+		if ((sh.type == SHT_SYMTAB || sh.type == SHT_DYNSYM) && sh.link < v.shnum) {
+			struct elf_sec strsh = elf_sec_at(&v, sh.link);
+			add_symbols(f, &v, &sh, &strsh);
 		}
 	}
-	if (!in_image(f, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr)))
-		return;
-	const Elf64_Shdr *sh = (const void *)(f->image + eh->e_shoff);
-	for (size_t i = 0; i < eh->e_shnum; i++)
-		if ((sh[i].sh_type == SHT_SYMTAB || sh[i].sh_type == SHT_DYNSYM) && sh[i].sh_link < eh->e_shnum)
-			add_symbols(f, &sh[i], &sh[sh[i].sh_link]);
 	qsort(f->syms, f->nsyms, sizeof(*f->syms), by_value);
 }
 
@@ -133,9 +134,9 @@ static struct elf_file *elf_get(const char *key, const char *path)
 static uint64_t to_vaddr(const struct elf_file *f, uint64_t off)
 {
 	for (size_t i = 0; i < f->nloads; i++) {
-		const Elf64_Phdr *ph = f->loads[i];
-		if (off >= ph->p_offset && off - ph->p_offset < ph->p_filesz)
-			return off - ph->p_offset + ph->p_vaddr;
+		const struct elf_seg *ph = &f->loads[i];
+		if (off >= ph->offset && off - ph->offset < ph->filesz)
+			return off - ph->offset + ph->vaddr;
 	}
 	return off;
 }
@@ -318,8 +319,8 @@ bool symbols_read(pid_t pid, uint64_t addr, void *dst, size_t len)
 	if (!f->image || !in_image(f, off, len) || !f->nloads)
 		return false;
 	uint64_t va = to_vaddr(f, off);
-	const Elf64_Phdr *r = f->relro;
-	if (r && va + len > r->p_vaddr && va < r->p_vaddr + r->p_memsz)
+	const struct elf_seg *r = &f->relro;
+	if (r->type && va + len > r->vaddr && va < r->vaddr + r->memsz)
 		return false;
 	memcpy(dst, f->image + off, len);
 	return true;
@@ -329,13 +330,13 @@ bool symbols_eh_table(pid_t pid, uint64_t ip, struct eh_table *t)
 {
 	bool fresh;
 	const struct mapping *m = mapping_at(maps_of(pid, &fresh), ip);
-	if (!m || !m->file->eh_hdr || !in_image(m->file, m->file->eh_hdr->p_offset, m->file->eh_hdr->p_filesz))
+	if (!m || !m->file->eh_hdr.type || !in_image(m->file, m->file->eh_hdr.offset, m->file->eh_hdr.filesz))
 		return false;
 	const struct elf_file *f = m->file;
 	t->start = m->start;
 	t->end = m->end;
-	t->hdr = f->eh_hdr->p_vaddr + (m->start - to_vaddr(f, m->off));
-	t->bytes = f->image + f->eh_hdr->p_offset;
-	t->len = f->eh_hdr->p_filesz;
+	t->hdr = f->eh_hdr.vaddr + (m->start - to_vaddr(f, m->off));
+	t->bytes = f->image + f->eh_hdr.offset;
+	t->len = f->eh_hdr.filesz;
 	return true;
 }

@@ -1,11 +1,10 @@
-/* unwind: the libunwind stack backend. libunwind reads the tracee through estrace's own
- * accessors: registers from one PTRACE_GETREGS per stop; memory from the cached image of the
- * mapped file where it is a read-only file mapping (code and unwind tables: no syscall, shared
- * by all processes), else through umem's bulk reads with a small page cache per stop (the
- * stack, which libunwind reads a word at a time). The unwind table of an address is the
- * .eh_frame_hdr of its file, found in the same cache; libunwind's ptrace helpers (_UPT_*),
- * which open and map the file again for every change of file, only for unusual layouts. */
-#include "stack/stack.h"
+/* unwind: the libunwind unwinder, for x86_64 threads. libunwind reads the tracee through
+ * estrace's own accessors: registers from the stop's PTRACE_GETREGS; memory through the stop's
+ * cache (backend.h: the mapped files' cached images, then umem's bulk reads). The unwind table
+ * of an address is the .eh_frame_hdr of its file, found in the same cache; libunwind's ptrace
+ * helpers (_UPT_*), which open and map the file again for every change of file, only for
+ * unusual layouts. */
+#include "stack/backend.h"
 
 #include <inttypes.h>
 #include <libunwind-ptrace.h>
@@ -19,68 +18,15 @@
 #include "stack/symbols.h"
 #include "util/die.h"
 
-enum { PAGE = 4096, NPAGES = 16 };
-
-/* The stop being unwound. libunwind hands the accessors _UPT_'s argument, not ours, so
- * they find their state here; estrace unwinds one thread at a time. */
-static struct {
-	pid_t pid;
-	bool have_regs;
-	struct user_regs_struct regs;
-	struct page {
-		uint64_t addr;
-		size_t len;   /* bytes readable from addr */
-		char data[PAGE];
-	} pages[NPAGES];
-	size_t npages, next;   /* filled slots; the one to refill next */
-} stop;
-
-static void stop_begin(pid_t pid)
-{
-	stop.pid = pid;
-	stop.have_regs = false;
-	stop.npages = stop.next = 0;
-}
-
-static const struct page *page_at(uint64_t addr)
-{
-	for (size_t i = 0; i < stop.npages; i++)
-		if (stop.pages[i].addr == addr)
-			return &stop.pages[i];
-	struct page *p = &stop.pages[stop.next];
-	stop.next = (stop.next + 1) % NPAGES;
-	if (stop.npages < NPAGES)
-		stop.npages++;
-	p->addr = addr;
-	if (umem_read_some(stop.pid, addr, p->data, PAGE, &p->len) < 0)
-		p->len = 0;
-	return p;
-}
-
-static int read_cached(uint64_t addr, void *dst, size_t len)
-{
-	char *out = dst;
-	while (len) {
-		uint64_t base = addr & ~(uint64_t)(PAGE - 1);
-		size_t at = addr - base, n = PAGE - at < len ? PAGE - at : len;
-		const struct page *p = page_at(base);
-		if (p->len < at + n)
-			return -1;
-		memcpy(out, p->data + at, n);
-		out += n;
-		addr += n;
-		len -= n;
-	}
-	return 0;
-}
+/* The stop being unwound. libunwind hands the accessors _UPT_'s argument, not ours, so they
+ * find it here; estrace unwinds one thread at a time. */
+static const struct stop_regs *stop;
 
 static int access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val, int write, void *arg)
 {
 	if (write)
 		return -UNW_EINVAL;   /* estrace only looks */
-	if (symbols_read(stop.pid, addr, val, sizeof(*val)))
-		return 0;
-	return read_cached(addr, val, sizeof(*val)) < 0 ? -UNW_EINVAL : 0;
+	return stop_mem_read(addr, val, sizeof(*val)) < 0 ? -UNW_EINVAL : 0;
 }
 
 /* Where each register libunwind asks for sits in the kernel's register set. */
@@ -108,12 +54,7 @@ static int access_reg(unw_addr_space_t as, unw_regnum_t reg, unw_word_t *val, in
 {
 	if (write || reg < 0 || (size_t)reg >= sizeof(reg_offset) / sizeof(reg_offset[0]))
 		return -UNW_EBADREG;
-	if (!stop.have_regs) {
-		if (ptrace(PTRACE_GETREGS, stop.pid, 0, &stop.regs) < 0)
-			return -UNW_EBADREG;
-		stop.have_regs = true;
-	}
-	memcpy(val, (char *)&stop.regs + reg_offset[reg], sizeof(*val));
+	memcpy(val, (const char *)&stop->regs + reg_offset[reg], sizeof(*val));
 	return 0;
 }
 
@@ -130,7 +71,7 @@ static int find_proc_info(unw_addr_space_t as, unw_word_t ip, unw_proc_info_t *p
 			  int need_unwind_info, void *arg)
 {
 	struct eh_table t;
-	if (!symbols_eh_table(stop.pid, ip, &t) || t.len < EH_HDR_SIZE || t.bytes[0] != 1
+	if (!symbols_eh_table(stop->pid, ip, &t) || t.len < EH_HDR_SIZE || t.bytes[0] != 1
 	    || (t.bytes[1] & 0x0f) != EH_SDATA4 || t.bytes[2] != EH_UDATA4
 	    || t.bytes[3] != (EH_DATAREL | EH_SDATA4))
 		return _UPT_find_proc_info(as, ip, pi, need_unwind_info, arg);
@@ -157,18 +98,18 @@ static unw_accessors_t accessors = {
 
 /* libunwind's state for one process: its address space (with libunwind's cache of the unwind
  * info it found) and _UPT_'s handle on the process's ELF files. Dropped at exec and death. */
-struct unwinder {
+struct remote {
 	pid_t pid;   /* 0: free slot */
 	unw_addr_space_t as;
 	void *upt;
 };
 
-enum { NUNWINDERS = 64 };   /* slots are reused round-robin when the deaths were missed */
+enum { NREMOTES = 64 };   /* slots are reused round-robin when the deaths were missed */
 
-static struct unwinder unwinders[NUNWINDERS];
+static struct remote remotes[NREMOTES];
 static size_t next_slot;
 
-static void unwinder_drop(struct unwinder *u)
+static void remote_drop(struct remote *u)
 {
 	if (!u->pid)
 		return;
@@ -177,14 +118,14 @@ static void unwinder_drop(struct unwinder *u)
 	u->pid = 0;
 }
 
-static struct unwinder *unwinder_of(pid_t pid)
+static struct remote *remote_of(pid_t pid)
 {
-	for (size_t i = 0; i < NUNWINDERS; i++)
-		if (unwinders[i].pid == pid)
-			return &unwinders[i];
-	struct unwinder *u = &unwinders[next_slot];
-	next_slot = (next_slot + 1) % NUNWINDERS;
-	unwinder_drop(u);
+	for (size_t i = 0; i < NREMOTES; i++)
+		if (remotes[i].pid == pid)
+			return &remotes[i];
+	struct remote *u = &remotes[next_slot];
+	next_slot = (next_slot + 1) % NREMOTES;
+	remote_drop(u);
 	u->as = unw_create_addr_space(&accessors, 0);
 	u->upt = _UPT_create(pid);
 	if (!u->as || !u->upt)
@@ -194,50 +135,35 @@ static struct unwinder *unwinder_of(pid_t pid)
 	return u;
 }
 
-const char *stack_unavailable(void)
+static size_t unwind(const struct stop_regs *r, uint64_t *ips, size_t limit)
 {
-	return NULL;
-}
-
-const char *stack_features(void)
-{
-	return demangle_feature[0] ? " stack-trace=libunwind stack-demangle" : " stack-trace=libunwind";
-}
-
-static void frame_line(pid_t pid, uint64_t ip, bool entry, struct buf *frames)
-{
-	struct place p;
-	if (!symbols_place(pid, ip, &p))
-		buf_printf(frames, " > ?() [0x%" PRIx64 "]\n", ip);
-	else if (p.sym)
-		buf_printf(frames, " > %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n", p.path, p.sym,
-			   p.sym_off, p.file_off);
-	else
-		buf_printf(frames, " > %s(%s) [0x%" PRIx64 "]\n", p.path, entry ? "+0x0" : "",
-			   p.file_off);
-}
-
-void stack_capture(pid_t pid, unsigned limit, bool entry, struct buf *frames)
-{
-	struct unwinder *u = unwinder_of(pid);
-	stop_begin(pid);
+	struct remote *u = remote_of(r->pid);
+	stop = r;
 	unw_cursor_t cursor;
+	size_t n = 0;
 	if (unw_init_remote(&cursor, u->as, u->upt) < 0)
-		return;
-	for (unsigned n = 0; n < limit; n++) {
+		return 0;
+	while (n < limit) {
 		unw_word_t ip;
 		if (unw_get_reg(&cursor, UNW_REG_IP, &ip) < 0)
 			break;
-		frame_line(pid, ip, entry, frames);
+		ips[n++] = ip;
 		if (unw_step(&cursor) <= 0)
 			break;
 	}
+	return n;
 }
 
-void stack_forget(pid_t pid)
+static void forget(pid_t pid)
 {
-	for (size_t i = 0; i < NUNWINDERS; i++)
-		if (unwinders[i].pid == pid)
-			unwinder_drop(&unwinders[i]);
-	symbols_forget(pid);
+	for (size_t i = 0; i < NREMOTES; i++)
+		if (remotes[i].pid == pid)
+			remote_drop(&remotes[i]);
 }
+
+static const struct unwinder libunwind = {
+	.name = "libunwind",
+	.unwind = unwind,
+	.forget = forget,
+};
+const struct unwinder *const unwinder_libunwind = &libunwind;

@@ -138,8 +138,13 @@ static int stop_signal(int st)
  * reaps. Either is said, as strace says it; NULL then. */
 struct tracee *tracer_unknown(pid_t pid, int status)
 {
-	if (opt.follow)
-		return tracer_new_child(pid);
+	if (opt.follow) {
+		/* a new child whose first stop came before its parent's fork event: its
+		 * personality is its parent's, told there */
+		struct tracee *t = tracer_new_child(pid);
+		t->abi = ABI_COUNT;
+		return t;
+	}
 	if (WIFSTOPPED(status)) {
 		ptrace(PTRACE_DETACH, pid, 0, (long)stop_signal(status));
 		if (!(opt.quiet_set & QUIET_ATTACH))

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/ptrace.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 
 #include "compat/syscall_info.h"
@@ -53,13 +54,28 @@ static void take_stack(struct tracee *t, bool entry)
 		return;
 	if (entry && (!stack_at_entry(c->id) || (t->is_command && !t->execd)))
 		return;
-	stack_capture(t->pid, opt.stack_frame_limit, entry, &c->frames);
+	stack_capture(t->pid, opt.stack_frame_limit, opt.stack_source, entry, &c->frames);
+}
+
+/* The tracee runs code of this ABI: strace says so when it changes ("[ Process PID=N runs in
+ * 32 bit mode. ]"). A child heard of before its parent's fork event has none yet: it has its
+ * parent's, which is no change. */
+static void note_abi(struct event *ev, enum abi abi)
+{
+	struct tracee *t = ev->t;
+	if (t->abi == abi)
+		return;
+	if (t->abi != ABI_COUNT)
+		ev->personality = abi;
+	t->abi = abi;
 }
 
 static void capture_entry(struct event *ev, const struct syscall_stop *s)
 {
 	struct tracee *t = ev->t;
 	struct call *c = &t->call;
+	if (s->abi != ABI_COUNT)
+		note_abi(ev, s->abi);
 	call_reset(c);
 	c->abi = s->abi == ABI_COUNT ? ABI_X86_64 : s->abi;
 	c->nr = s->nr;
@@ -178,7 +194,7 @@ static void capture_signal(struct event *ev, int sig)
 	ev->kind = EV_SIGNAL;
 	buf_reset(&signal_frames);
 	if (opt.stack_trace)   /* strace shows where the signal caught the thread */
-		stack_capture(ev->pid, opt.stack_frame_limit, false, &signal_frames);
+		stack_capture(ev->pid, opt.stack_frame_limit, opt.stack_source, false, &signal_frames);
 }
 
 static void capture_stop(struct event *ev, int sig)
@@ -205,8 +221,13 @@ static unsigned long event_msg(pid_t pid)
 static void capture_new_child(struct event *ev, bool vfork)
 {
 	pid_t child = (pid_t)event_msg(ev->pid);
-	if (child > 0 && !tracee_find(child))
-		tracer_new_child(child);
+	struct tracee *t = child > 0 ? tracee_find(child) : NULL;
+	if (child > 0 && !t) {
+		t = tracer_new_child(child);
+		t->abi = ABI_COUNT;
+	}
+	if (t && t->abi == ABI_COUNT)
+		t->abi = ev->t->abi;   /* a child runs its parent's code */
 	/* The kernel has written parent_tid and pidfd and the call can only return the child's
 	 * pid now: finish it here and save the exit stop. Not a vfork, whose return comes after
 	 * the child's exec or exit, and its line with it. */
@@ -220,8 +241,19 @@ static bool detach_at_exec(const struct tracee *t)
 	return opt.detach_on_exec && !(t->is_command && !t->execd);
 }
 
+/* Under the filter the new image's first syscall is not seen: its ABI is read at the exec
+ * event, so that the personality line follows the execve line as under strace. The code
+ * segment tells it (0x23: i386). */
+static void note_exec_abi(struct event *ev)
+{
+	struct user_regs_struct regs;
+	if (seccomp_active && ptrace(PTRACE_GETREGS, ev->pid, 0, &regs) == 0)
+		note_abi(ev, regs.cs == 0x23 ? ABI_I386 : ABI_X86_64);
+}
+
 static void capture_exec(struct event *ev)
 {
+	note_exec_abi(ev);
 	if (opt.stack_trace)
 		stack_forget(ev->pid);   /* a new image: new maps */
 	if (detach_at_exec(ev->t))
@@ -242,6 +274,7 @@ void event_capture(struct event *ev)
 	ev->kind = EV_NOTHING;
 	ev->how = RESUME_SYSCALL;
 	ev->inject_sig = 0;
+	ev->personality = ABI_COUNT;
 	if (WIFEXITED(st) || WIFSIGNALED(st)) {
 		ev->kind = EV_DEATH;
 		ev->how = RESUME_NONE;
@@ -508,11 +541,25 @@ static void render_exec_switch(struct event *ev)
 	}
 }
 
+static void render_personality(struct event *ev)
+{
+	if (ev->personality == ABI_COUNT || (opt.quiet_set & QUIET_PERSONALITY))
+		return;
+	buf_reset(&scratch);
+	buf_printf(&scratch, "[ Process PID=%d runs in %s mode. ]", ev->pid,
+		   ev->personality == ABI_I386 ? "32 bit" : "64 bit");
+	line_full(ev->t, scratch.data);
+}
+
 void event_render(struct event *ev)
 {
 	line_set_time(&ev->when);
-	line_set_ip(ev->ip_known && ev->kind != EV_DEATH, ev->ip,   /* a death: "[????...]" */
-		    ev->kind != EV_DEATH ? ev->ip_abi : ev->t->call.abi);
+	/* a death: "[????...]", as wide as the personality it died in */
+	enum abi dead_abi = ev->t->abi == ABI_I386 ? ABI_I386 : ABI_X86_64;
+	line_set_ip(ev->ip_known && ev->kind != EV_DEATH, ev->ip,
+		    ev->kind != EV_DEATH ? ev->ip_abi : dead_abi);
+	if (ev->kind != EV_EXEC_SWITCH && ev->kind != EV_EXIT)
+		render_personality(ev);   /* before the line of the call it was seen at */
 	switch (ev->kind) {
 	case EV_ENTRY:
 		render_entry(ev->t);
@@ -538,6 +585,8 @@ void event_render(struct event *ev)
 	case EV_NOTHING:
 		break;
 	}
+	if (ev->kind == EV_EXEC_SWITCH || ev->kind == EV_EXIT)
+		render_personality(ev);   /* after the execve line, at the exec event */
 	if (ev->how == RESUME_DETACH)
 		tracer_leave(ev->t);
 }

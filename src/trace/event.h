@@ -36,6 +36,7 @@ struct event {
 	enum resume_how how;
 	int inject_sig;            /* signal to deliver on resume */
 	int other;                 /* EV_GROUP_STOP: the signal; EV_EXEC_SWITCH: the old tid */
+	enum abi personality;      /* the ABI the tracee was seen to switch to, or ABI_COUNT */
 	unsigned char siginfo[SIGINFO_SIZE];
 	struct timespec when;      /* when the stop was reaped (with -t, -r, -T, -c or -C) */
 	struct timespec clock;     /* -c/-C: the summary's clock at this stop (stats_clock) */

@@ -32,7 +32,7 @@ struct tracee {
 	bool entry_many;          /* status filter: more than one tracee was alive at its entry */
 	bool frames_due;          /* -k: its call was cut short at its exit event; the frames
 	                           * follow its "+++" line, as strace's do */
-	enum abi abi;
+	enum abi abi;             /* its personality, as last seen; ABI_COUNT: not known yet */
 	enum sc_id prev_id;       /* its previous printed call, which restart_syscall resumes;
 	                           * SC_COUNT: none yet */
 

@@ -12,6 +12,11 @@
  *               CLONE_PARENT_SETTID (that child reaped with waitid(P_PIDFD)); then the same
  *               flags failing (EFAULT, EINVAL)
  *
+ *   tls         clone3 with CLONE_SETTLS (failing: CLONE_THREAD alone is EINVAL) and its tls
+ *               pointing at an i386 struct user_desc with every field set, entry_number -1,
+ *               all zero, one cut by an unmapped page, NULL and 0x1; built for i386
+ *               (cloneargs32), where strace decodes the struct, as for x86_64, where it does not
+ *
  * SIGCHLD stays blocked: no signal line can land between the calls.
  */
 #include "helpers.h"
@@ -223,6 +228,35 @@ pidfd_results(void)
 	syscall(SYS_clone, CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD, 0, &tid, 0, 0);
 }
 
+/* struct user_desc of <asm/ldt.h>, the same for both ABIs: three words, then the flag bits */
+struct desc {
+	uint32_t entry_number, base_addr, limit, bits;
+};
+
+static void
+tls_descs(void)
+{
+	uint64_t a[NFIELDS] = { 0 };
+	a[FLAGS] = CLONE_SETTLS | CLONE_THREAD;
+	/* seg_32bit, contents 2, read_exec_only, limit_in_pages, seg_not_present, useable */
+	struct desc d = { 12, 0xdeadbeef, 0xfffff, 1 | 2 << 1 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 };
+	a[TLS] = (uintptr_t)&d;
+	clone3(a, 88);
+	d.entry_number = (uint32_t)-1;
+	d.limit = 0x12;
+	d.bits = 1 << 1;
+	clone3(a, 88);
+	struct desc zero = { 0 };
+	a[TLS] = (uintptr_t)&zero;
+	clone3(a, 88);
+	a[TLS] = (uintptr_t)(page_before_hole() + PAGE - 8);
+	clone3(a, 88);
+	a[TLS] = 0;
+	clone3(a, 88);
+	a[TLS] = 1;
+	clone3(a, 88);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -237,6 +271,8 @@ main(int argc, char **argv)
 		big_tail();
 	else if (!strcmp(mode, "pidfd"))
 		pidfd_results();
+	else if (!strcmp(mode, "tls"))
+		tls_descs();
 	else {
 		fprintf(stderr, "cloneargs: unknown mode '%s'\n", mode);
 		return 2;

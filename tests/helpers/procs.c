@@ -41,12 +41,17 @@ static volatile sig_atomic_t restarts;
 static void
 count_restart(int sig, siginfo_t *si, void *uc)
 {
-	const greg_t *r = ((ucontext_t *)uc)->uc_mcontext.gregs;
-	const unsigned char *ip = (const unsigned char *)r[REG_RIP];
 	(void)sig;
 	(void)si;
+#ifdef __x86_64__   /* the i386 build (procs32) has no restart mode */
+	const greg_t *r = ((ucontext_t *)uc)->uc_mcontext.gregs;
+	const unsigned char *ip = (const unsigned char *)r[REG_RIP];
 	if (r[REG_RAX] == SYS_clone && ip[0] == 0x0f && ip[1] == 0x05)
 		restarts++;
+#else
+	(void)uc;
+	die("restart: an x86_64 mode");
+#endif
 }
 
 /* One signal per fork() call: after a signal the sender waits until the
