@@ -37,7 +37,8 @@ struct cfd {
 	size_t off, len;      /* the link's bytes in call.mem */
 	char dev_type;        /* 'c' or 'b' for a device, else 0 */
 	unsigned major, minor;
-	int pidfd_pid;        /* the pid of a pidfd, else -1 */
+	int pidfd_pid;        /* the pid of a pidfd, else -1 ... */
+	char pidfd_comm[16];  /* ... and its name for -Y, read while the process may still be there */
 };
 
 struct call {

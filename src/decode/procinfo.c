@@ -101,6 +101,8 @@ void capture_fd(struct call *c, pid_t pid, int fd)
 	}
 	if ((size_t)n == strlen("anon_inode:[pidfd]") && memcmp(target, "anon_inode:[pidfd]", n) == 0)
 		f->pidfd_pid = pidfd_pid(pid, fd);
+	if (f->pidfd_pid > 0 && comm_wanted(f->pidfd_pid))   /* a waitid may reap it meanwhile */
+		proc_comm(f->pidfd_pid, f->pidfd_comm);
 }
 
 void render_fd(const struct call *c, struct buf *b, int fd)
@@ -111,8 +113,9 @@ void render_fd(const struct call *c, struct buf *b, int fd)
 		return;
 	unsigned want = opt.decode_fds;
 	if ((want & DECODE_FD_PIDFD) && f->pidfd_pid > 0) {
-		buf_adds(b, "<pid:");
-		render_pid(b, f->pidfd_pid);   /* -Y: <pid:1234<comm>> */
+		buf_printf(b, "<pid:%d", f->pidfd_pid);
+		if (comm_wanted(f->pidfd_pid))   /* -Y: <pid:1234<comm>> */
+			quote_comm(b, f->pidfd_comm, opt.quote);
 		buf_addc(b, '>');
 		return;
 	}

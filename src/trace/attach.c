@@ -94,7 +94,7 @@ static bool attach_one(pid_t pid)
 	if (tracee_find(pid))
 		return true;   /* listed twice, or a thread of one listed before */
 	if (in_tracer_chain(pid)) {
-		warnmsg("attach: process %d traces %s: tracing it would stop both for good", pid, progname);
+		warnmsg("attach: process %d traces estrace: tracing it would stop both for good", pid);
 		return false;
 	}
 	int err = seize(pid);
