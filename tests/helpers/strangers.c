@@ -5,7 +5,9 @@
  * The child exits 42 once its creator sleeps in read() on a pipe that the child's exit closes;
  * the creator then waits until the child is gone (reaped by whoever is its parent), so that
  * everything the tracer says about the child comes before the creator's exit_group; a child of
- * its own it reaps once a zombie, when its SIGCHLD has come. */
+ * its own it reaps once its SIGCHLD has come. That SIGCHLD is held blocked until it is pending:
+ * a traced child's parent is told of its death only when the tracer has reaped it, at a time
+ * of the tracer's choosing, so the signal line would otherwise fall before or after the wait4. */
 #include "helpers.h"
 #include <sched.h>
 #include <signal.h>
@@ -25,6 +27,20 @@ wait_reaped(pid_t pid)
 	_exit(98);
 }
 
+/* Wait (up to ~20 s) until sig, blocked, is pending. */
+static void
+wait_pending(int sig)
+{
+	for (int i = 0; i < 20000; i++) {
+		sigset_t set;
+		if (sigpending(&set) == 0 && sigismember(&set, sig))
+			return;
+		msleep(1);
+	}
+	fprintf(stderr, "helper: timeout waiting for signal %d\n", sig);
+	_exit(98);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -39,6 +55,10 @@ main(int argc, char **argv)
 	else
 		return 2;
 	pid_t self = getpid();
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 	int fds[2];
 	if (pipe(fds) < 0)
 		die("pipe");
@@ -57,8 +77,9 @@ main(int argc, char **argv)
 	if (flags & CLONE_PARENT) {
 		wait_reaped((pid_t)child);
 	} else {
-		/* a zombie: its SIGCHLD is pending here, and comes before the wait4 */
-		wait_state((pid_t)child, 0, "Z");
+		/* its SIGCHLD is let in once pending: it comes before the wait4 */
+		wait_pending(SIGCHLD);
+		sigprocmask(SIG_UNBLOCK, &chld, NULL);
 		int st;
 		if (waitpid((pid_t)child, &st, 0) != child || !WIFEXITED(st) || WEXITSTATUS(st) != 42)
 			die("waitpid");
