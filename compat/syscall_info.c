@@ -25,7 +25,6 @@ struct kernel_syscall_info {
 #define AUDIT_ARCH_X86_64_ 0xc000003eu
 #define AUDIT_ARCH_I386_ 0x40000003u
 #define X32_SYSCALL_BIT 0x40000000u
-#define USER_CS_32 0x23
 
 static bool no_syscall_info;   /* the kernel predates PTRACE_GET_SYSCALL_INFO */
 
@@ -45,7 +44,8 @@ static int from_regs(pid_t pid, bool entry_expected, struct syscall_stop *s)
 		return -errno;
 	s->op = entry_expected ? OP_ENTRY : OP_EXIT;
 	s->nr = r.orig_rax;
-	bool i386 = r.cs == USER_CS_32;
+	s->ip = r.rip;
+	bool i386 = abi_of_code_segment(r.cs) == ABI_I386;
 	s->abi = i386 ? ABI_I386 : (s->nr & X32_SYSCALL_BIT ? ABI_COUNT : ABI_X86_64);
 	if (i386) {
 		uint64_t a[6] = { r.rbx, r.rcx, r.rdx, r.rsi, r.rdi, r.rbp };
@@ -73,6 +73,7 @@ int syscall_stop_get(pid_t pid, bool entry_expected, struct syscall_stop *s)
 		no_syscall_info = true;
 		return from_regs(pid, entry_expected, s);
 	}
+	s->ip = k.instruction_pointer;
 	switch (k.op) {
 	case 1:   /* PTRACE_SYSCALL_INFO_ENTRY */
 		s->op = OP_ENTRY;
@@ -114,6 +115,6 @@ int stop_where(pid_t pid, uint64_t *ip, enum abi *abi)
 	if (ptrace(PTRACE_GETREGS, pid, 0, &r) < 0)
 		return -errno;
 	*ip = r.rip;
-	*abi = r.cs == USER_CS_32 ? ABI_I386 : ABI_X86_64;
+	*abi = abi_of_code_segment(r.cs);
 	return 0;
 }

@@ -22,13 +22,20 @@ struct syscall_stop {
 	uint64_t nr;
 	uint64_t args[6];
 	int64_t rval;
+	uint64_t ip;          /* its instruction pointer (-i) */
 };
+
+/* The ABI of the code a thread runs, told by its code segment register (i386's is 0x23). */
+static inline enum abi abi_of_code_segment(uint64_t cs)
+{
+	return cs == 0x23 ? ABI_I386 : ABI_X86_64;
+}
 
 /* Fill *s for pid stopped at a syscall stop. entry_expected is used only by the fallback, which
  * cannot tell entry from exit itself. Returns 0 or -errno. */
 int syscall_stop_get(pid_t pid, bool entry_expected, struct syscall_stop *s);
 
-/* -i: where pid, stopped at any ptrace stop, is: its instruction pointer and the ABI it runs in
+/* -i: where pid, stopped at a ptrace stop other than a syscall's (whose syscall_stop says), is: its instruction pointer and the ABI it runs in
  * (ABI_X86_64 for x32). Returns 0 or -errno. */
 int stop_where(pid_t pid, uint64_t *ip, enum abi *abi);
 

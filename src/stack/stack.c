@@ -6,12 +6,11 @@
 #include <inttypes.h>
 #include <sys/ptrace.h>
 
+#include "compat/syscall_info.h"
 #include "stack/backend.h"
 #include "stack/demangle.h"
 #include "stack/symbols.h"
 #include "util/die.h"
-
-enum { USER32_CS = 0x23 };   /* the code segment of a thread running i386 code */
 
 static const struct unwinder *unwinder_for(bool i386, bool source)
 {
@@ -73,7 +72,7 @@ void stack_capture(pid_t pid, unsigned limit, bool source, bool entry, struct bu
 	struct stop_regs r = { .pid = pid };
 	if (ptrace(PTRACE_GETREGS, pid, 0, &r.regs) < 0)
 		return;   /* gone */
-	r.i386 = r.regs.cs == USER32_CS;
+	r.i386 = abi_of_code_segment(r.regs.cs) == ABI_I386;
 	if (cap < limit) {
 		cap = limit;
 		ips = xrealloc(ips, cap * sizeof(*ips));

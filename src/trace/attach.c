@@ -139,10 +139,8 @@ static int stop_signal(int st)
 struct tracee *tracer_unknown(pid_t pid, int status)
 {
 	if (opt.follow) {
-		/* a new child whose first stop came before its parent's fork event: its
-		 * personality is its parent's, told there */
 		struct tracee *t = tracer_new_child(pid);
-		t->abi = ABI_COUNT;
+		t->abi = ABI_COUNT;   /* its parent's, told at the fork event */
 		return t;
 	}
 	if (WIFSTOPPED(status)) {
@@ -174,19 +172,7 @@ void tracer_leave(struct tracee *t)
  * filter of an attached process's own is not ours (with -p, estrace installs none). */
 static bool holds_filter(pid_t pid)
 {
-	if (!seccomp_active)
-		return false;
-	char path[40], line[128];
-	snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	FILE *f = fopen(path, "re");
-	bool filter = false;
-	if (!f)
-		return false;
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, "Seccomp:", 8) == 0)
-			filter = atoi(line + 8) == 2;
-	fclose(f);
-	return filter;
+	return seccomp_active && status_field(pid, "Seccomp") == 2;   /* SECCOMP_MODE_FILTER */
 }
 
 /* Make t stop (or die) soon; either is reaped below. ESRCH: dead already, its death comes. */

@@ -163,6 +163,11 @@ static void capture_syscall(struct event *ev)
 		ev->how = RESUME_NONE;   /* gone: its death is reported next */
 		return;
 	}
+	if (opt.instruction_pointer) {   /* -i: the syscall's stop tells where, at no extra cost */
+		ev->ip_known = true;
+		ev->ip = s.ip;
+		ev->ip_abi = s.abi == ABI_I386 ? ABI_I386 : ABI_X86_64;
+	}
 	if (s.op == OP_SECCOMP && ev->t->in_syscall)
 		return;   /* its entry stop came first (the tracee was in PTRACE_SYSCALL mode) */
 	if (s.op == OP_ENTRY || s.op == OP_SECCOMP)
@@ -242,13 +247,13 @@ static bool detach_at_exec(const struct tracee *t)
 }
 
 /* Under the filter the new image's first syscall is not seen: its ABI is read at the exec
- * event, so that the personality line follows the execve line as under strace. The code
- * segment tells it (0x23: i386). */
+ * event, from the code segment, so that the personality line follows the execve line as
+ * under strace. */
 static void note_exec_abi(struct event *ev)
 {
 	struct user_regs_struct regs;
 	if (seccomp_active && ptrace(PTRACE_GETREGS, ev->pid, 0, &regs) == 0)
-		note_abi(ev, regs.cs == 0x23 ? ABI_I386 : ABI_X86_64);
+		note_abi(ev, abi_of_code_segment(regs.cs));
 }
 
 static void capture_exec(struct event *ev)
@@ -275,6 +280,7 @@ void event_capture(struct event *ev)
 	ev->how = RESUME_SYSCALL;
 	ev->inject_sig = 0;
 	ev->personality = ABI_COUNT;
+	ev->ip_known = false;
 	if (WIFEXITED(st) || WIFSIGNALED(st)) {
 		ev->kind = EV_DEATH;
 		ev->how = RESUME_NONE;
@@ -288,13 +294,15 @@ void event_capture(struct event *ev)
 	}
 	if (opt.decode_pids & DECODE_PID_COMM)   /* the name its prefix shows, read while stopped */
 		proc_comm(ev->pid, ev->t->comm);
-	ev->ip_known = opt.instruction_pointer && stop_where(ev->pid, &ev->ip, &ev->ip_abi) == 0;
 	int sig = WSTOPSIG(st);
 	if (sig == (SIGTRAP | 0x80)) {
 		capture_syscall(ev);
 		return;
 	}
-	switch ((unsigned)st >> 16) {
+	unsigned event = (unsigned)st >> 16;
+	if (opt.instruction_pointer && event != PTRACE_EVENT_SECCOMP)   /* -i, at any other stop */
+		ev->ip_known = stop_where(ev->pid, &ev->ip, &ev->ip_abi) == 0;
+	switch (event) {
 	case 0:
 		capture_signal(ev, sig);
 		break;
